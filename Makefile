@@ -1,0 +1,37 @@
+# Two commands for everyone: `make site` and `make test`. All targets are idempotent.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site validate serve test install clean bench
+
+site: validate  ## validate the data, then build site/ (a failed build leaves the old site/ untouched)
+	rm -rf site.new
+	$(BIN)/mkdocs build --strict --site-dir site.new
+	rm -rf site
+	mv site.new site
+
+validate: $(STAMP)  ## check every file under sites_data/ (or $$THINKA_DATA_DIR)
+	$(BIN)/thinka validate
+
+serve: $(STAMP)  ## live preview on http://127.0.0.1:8000/, rebuilds when YAML or templates change
+	$(BIN)/mkdocs serve --livereload
+
+test: $(STAMP)  ## all tests (browser tests need /usr/bin/chromium; .ci/run installs it)
+	$(BIN)/pytest
+
+bench: $(STAMP)  ## build-time and page-size figures for 10, 100 and 1,000 synthetic sites
+	$(BIN)/python scripts/bench
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+clean:
+	rm -rf site site.new $(VENV) src/*.egg-info .pytest_cache

@@ -1,0 +1,1 @@
+"""ThINKA: Standorte, Anlaufstellen und Partner aus YAML – Datenschicht und MkDocs-Anbindung."""

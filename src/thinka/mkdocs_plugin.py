@@ -1,0 +1,72 @@
+"""The one module that knows MkDocs: it plugs the data layer into the build.
+
+Moving to another engine (ProperDocs, Zensical) means rewriting this file only:
+load and validate → generated pages (``thinka.pages``) → HTML (``thinka.render``).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .cli import data_dir_default
+from .pages import PageView, all_pages
+from .render import Renderer
+from .validate import Dataset, load_dataset
+
+log = logging.getLogger("mkdocs.plugins.thinka")
+
+
+class ThinkaConfig(Config):
+    data_dir = c.Optional(c.Type(str))  # default: $THINKA_DATA_DIR or sites_data/
+    templates_dir = c.Type(str, default="overrides/thinka")
+
+
+class ThinkaPlugin(BasePlugin[ThinkaConfig]):
+    def on_config(self, config: Any) -> Any:
+        root = Path(config.config_file_path or ".").resolve().parent
+        self.data_dir = (root / (os.environ.get("THINKA_DATA_DIR") or self.config.data_dir or data_dir_default())).resolve()
+        self.renderer = Renderer(root / self.config.templates_dir)
+        self.views: dict[str, PageView] = {}
+        return config
+
+    def on_pre_build(self, config: Any) -> None:
+        # Runs before MkDocs cleans site/: invalid data never replaces a good build.
+        dataset, problems = load_dataset(self.data_dir)
+        base = os.getcwd()
+        for problem in problems.warnings:
+            log.info(problem.format(base))
+        if problems:
+            for problem in problems.errors:
+                log.error(problem.format(base))
+            count = len(problems.errors)
+            raise PluginError(f"Die Daten enthalten {count} Fehler; die Website wurde nicht gebaut.")
+        self.dataset: Dataset = dataset
+
+    def on_files(self, files: Files, config: Any) -> Files:
+        self.views = {}
+        for view in all_pages(self.dataset):
+            if files.get_file_from_path(view.src_uri) is not None:
+                raise PluginError(f"docs/{view.src_uri} würde eine erzeugte Seite überdecken; bitte umbenennen.")
+            front = yaml.safe_dump({"title": view.title, "description": view.description, "hide": ["toc"]}, allow_unicode=True)
+            files.append(File.generated(config, view.src_uri, content=f"---\n{front}---\n"))
+            self.views[view.src_uri] = view
+        return files
+
+    def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
+        view = self.views.get(page.file.src_uri)
+        return self.renderer.render(view) if view is not None else html
+
+    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        server.watch(str(self.data_dir))
+        server.watch(str(self.renderer.env.loader.searchpath[0]))  # type: ignore[union-attr]
+        return server

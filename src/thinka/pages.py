@@ -1,0 +1,272 @@
+"""From the validated dataset to page views: what each generated page shows.
+
+Templates only arrange; everything they show is computed here once (labels, links,
+German dates). Each view names its component template in ``overrides/thinka/``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from .districts import District, all_districts
+from .hours import summary
+from .model import CONTACT_KINDS, ORGANISATION_TYPES, PRECISION, SITE_STATUS, STEP_FREE, ContactPoint, Organisation, Site
+from .text import render_markdown
+from .validate import Dataset
+
+SITES_URL = "standorte/"
+CONTACT_POINTS_URL = "anlaufstellen/"
+PARTNERS_URL = "partner/"
+
+
+@dataclass
+class PageView:
+    """One generated page: where it lives, what it is called, which component draws it."""
+
+    src_uri: str  # as if it were docs/<src_uri>
+    url: str  # directory URL, e.g. "standorte/gera/"
+    title: str
+    description: str
+    template: str
+    source: Path | None  # the YAML file it comes from (for edit links)
+    context: dict[str, Any] = field(default_factory=dict)
+
+    def link(self, target: str) -> str:
+        """Relative link from this page to ``target`` (a site-root-relative URL, maybe with #anchor)."""
+        path, _, anchor = target.partition("#")
+        rel = posixpath.relpath("/" + path, "/" + self.url)
+        rel = "./" if rel == "." else rel + ("/" if path.endswith("/") else "")
+        return rel + (f"#{anchor}" if anchor else "")
+
+
+def site_url(slug: str) -> str:
+    return f"{SITES_URL}{slug}/"
+
+
+def partner_url(ident: str) -> str:
+    return f"{PARTNERS_URL}#{ident}"
+
+
+def sort_key(text: str) -> str:
+    """German alphabetical order: umlauts sort with their base letter."""
+    return "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
+
+
+# ------------------------------------------------------------------ shared pieces
+def contact_point_view(point: ContactPoint, slug: str, index: int) -> dict[str, Any]:
+    address = point.adresse
+    place = " ".join(p for p in (address.plz, address.ort) if p)
+    return {
+        "id": f"anlaufstelle-{index + 1}",
+        "name": point.name,
+        "kind": CONTACT_KINDS[point.art],
+        "street": address.strasse,
+        "place": place,
+        "town": address.ort,
+        "district_part": address.ortsteil,
+        "address_line": ", ".join(p for p in (address.strasse, place) if p) + (f" ({address.ortsteil})" if address.ortsteil else ""),
+        "hours": [
+            {"days": row.tage.label, "days_spoken": row.tage.spoken, "times": [r.label for r in row.zeiten]}
+            for row in point.oeffnungszeiten
+        ],
+        "hours_summary": summary(point.oeffnungszeiten),
+        "by_appointment": point.nach_vereinbarung,
+        "hours_note": point.oeffnungszeiten_hinweis,
+        "phones": [{"display": p.display, "e164": p.e164} for p in point.telefon],
+        "email": point.email,
+        "website": point.website,
+        "step_free": STEP_FREE[point.stufenlos] if point.stufenlos else None,
+        "step_free_value": point.stufenlos,
+        "languages": point.sprachen,
+        "persons": [
+            {
+                "role": person.rolle,
+                "name": person.name,
+                "phones": [{"display": p.display, "e164": p.e164} for p in person.telefon],
+                "email": person.email,
+            }
+            for person in point.ansprechpersonen
+        ],
+        "since": point.seit.german() if point.seit else None,
+        "coordinates": (
+            {"lat": point.koordinaten.lat, "lon": point.koordinaten.lon, "precision": PRECISION[point.koordinaten.genauigkeit]}
+            if point.koordinaten
+            else None
+        ),
+        "has_contact": bool(point.telefon or point.email or point.website),
+        "site_url": site_url(slug),
+    }
+
+
+def _org(dataset: Dataset, ident: str) -> Organisation:
+    return dataset.organisation(ident)
+
+
+def _member_views(dataset: Dataset, members: list[Any]) -> list[dict[str, Any]]:
+    return [
+        {"name": _org(dataset, m.organisation).name, "role": m.rolle, "url": partner_url(m.organisation)}
+        for m in members
+    ]
+
+
+def _districts(site: Site) -> list[District]:
+    table = all_districts()
+    return [table[key] for key in site.kreise]
+
+
+def _status(site: Site) -> dict[str, Any]:
+    if site.status == "beendet":
+        text = f"beendet {site.ende.month_year()}" if site.ende else "beendet"
+    elif site.status == "geplant":
+        text = f"geplant ab {site.beginn.month_year()}" if site.beginn else "in Planung"
+    else:
+        text = f"aktiv seit {site.beginn.month_year()}" if site.beginn else "aktiv"
+    return {"value": site.status, "label": SITE_STATUS[site.status], "text": text}
+
+
+# ------------------------------------------------------------------ the pages
+def site_page(dataset: Dataset, slug: str) -> PageView:
+    located = dataset.sites[slug]
+    site: Site = located.record
+    districts = _districts(site)
+    towns = sorted({p.adresse.ort for p in site.anlaufstellen}, key=sort_key)
+    where = " und ".join(d.title for d in districts)
+    description = f"{site.name} ({where}): " + (
+        f"Anlaufstellen in {', '.join(towns)} mit Adresse, Öffnungszeiten und Kontakt."
+        if towns
+        else "Träger, Steuerungsgruppe, Partner und wie Sie Kontakt aufnehmen."
+    )
+    coordination = dataset.program.koordinierungsstelle if dataset.program else None
+    context = {
+        "slug": slug,
+        "name": site.name,
+        "districts": [{"title": d.title, "anchor": d.key} for d in districts],
+        "status": _status(site),
+        "start": site.beginn.german() if site.beginn else None,
+        "end": site.ende.german() if site.ende else None,
+        "description_html": render_markdown(site.beschreibung),
+        "contact_points": [contact_point_view(p, slug, i) for i, p in enumerate(site.anlaufstellen)],
+        "carriers": [
+            {"name": _org(dataset, t).name, "url": partner_url(t), "website": _org(dataset, t).website}
+            for t in site.traeger
+        ],
+        "steering_group": _member_views(dataset, site.steuerungsgruppe),
+        "partners": _member_views(dataset, site.partner),
+        "service_area": (
+            {"towns": site.einzugsgebiet.orte, "parts": site.einzugsgebiet.ortsteile, "postal_codes": site.einzugsgebiet.plz}
+            if site.einzugsgebiet
+            else None
+        ),
+        "reviewed": site.stand.month_year(),
+        "reviewed_iso": site.stand.iso(),
+        "coordination": (
+            {"name": _org(dataset, coordination).name, "url": partner_url(coordination)} if coordination else None
+        ),
+        "directory_url": SITES_URL,
+    }
+    return PageView(f"standorte/{slug}.md", site_url(slug), site.name, description, "site.html", located.doc.path, context)
+
+
+def site_directory(dataset: Dataset) -> PageView:
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    table = all_districts()
+    for slug, located in dataset.sites.items():
+        site: Site = located.record
+        entry = {
+            "name": site.name,
+            "url": site_url(slug),
+            "status": _status(site),
+            "towns": sorted({p.adresse.ort for p in site.anlaufstellen} | set(site.einzugsgebiet.orte if site.einzugsgebiet else ()), key=sort_key),
+            "contact_points": len(site.anlaufstellen),
+        }
+        for key in site.kreise:
+            groups[key].append(entry)
+    districts = []
+    for key, entries in sorted(groups.items(), key=lambda kv: sort_key(table[kv[0]].name)):
+        entries.sort(key=lambda e: (e["status"]["value"] == "beendet", sort_key(e["name"])))
+        districts.append({"key": key, "title": table[key].title, "kind": table[key].kind, "sites": entries})
+    counts = {status: sum(1 for s in dataset.sites.values() if s.record.status == status) for status in SITE_STATUS}
+    return PageView(
+        "standorte/index.md",
+        SITES_URL,
+        "Standorte",
+        f"Alle {len(dataset.sites)} ThINKA-Standorte in Thüringen, nach Landkreis und kreisfreier Stadt geordnet, mit Status und Anlaufstellen.",
+        "site-directory.html",
+        None,
+        {"districts": districts, "counts": counts, "total": len(dataset.sites)},
+    )
+
+
+def contact_point_directory(dataset: Dataset) -> PageView:
+    rows = []
+    for slug, located in dataset.sites.items():
+        site: Site = located.record
+        for i, point in enumerate(site.anlaufstellen):
+            view = contact_point_view(point, slug, i)
+            view.update(site_name=site.name, url=f"{site_url(slug)}#{view['id']}", ended=site.status == "beendet")
+            rows.append(view)
+    rows.sort(key=lambda r: (sort_key(r["town"]), sort_key(r["name"])))
+    letters: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        letters[sort_key(row["town"])[:1].upper()].append(row)
+    return PageView(
+        "anlaufstellen/index.md",
+        CONTACT_POINTS_URL,
+        "Anlaufstellen A–Z",
+        f"Alle {len(rows)} ThINKA-Anlaufstellen in Thüringen von A bis Z nach Ort, mit Adresse, Öffnungszeiten und Kontakt.",
+        "contact-point-directory.html",
+        None,
+        {"letters": sorted(letters.items()), "total": len(rows)},
+    )
+
+
+def partner_directory(dataset: Dataset) -> PageView:
+    involvement: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for slug, located in sorted(dataset.sites.items(), key=lambda kv: sort_key(kv[1].record.name)):
+        site: Site = located.record
+        for ident in site.traeger:
+            involvement[ident].append({"name": site.name, "url": site_url(slug), "role": "Träger"})
+        for group, label in (("steuerungsgruppe", "Steuerungsgruppe"), ("partner", "Netzwerkpartner")):
+            for member in getattr(site, group):
+                role = label + (f": {member.rolle}" if member.rolle else "")
+                involvement[member.organisation].append({"name": site.name, "url": site_url(slug), "role": role})
+    if dataset.program:
+        involvement[dataset.program.koordinierungsstelle].insert(0, {"name": "Programm ThINKA", "url": "programm/koordinierungsstelle/", "role": "Koordinierungsstelle"})
+        involvement[dataset.program.ministerium].insert(0, {"name": "Programm ThINKA", "url": "programm/foerderung/", "role": "zuständiges Ministerium"})
+    groups = []
+    for kind, label in ORGANISATION_TYPES.items():
+        orgs = sorted((o.record for o in dataset.organisations.values() if o.record.typ == kind), key=lambda o: sort_key(o.name))
+        if orgs:
+            groups.append(
+                {
+                    "kind": kind,
+                    "label": label,
+                    "organisations": [
+                        {"id": o.id, "name": o.name, "short": o.kurzname, "town": o.ort, "website": o.website, "sites": involvement.get(o.id, [])}
+                        for o in orgs
+                    ],
+                }
+            )
+    return PageView(
+        "partner/index.md",
+        PARTNERS_URL,
+        "Partner",
+        f"Träger, Kommunen, Wohnungsunternehmen und Netzwerkpartner von ThINKA ({len(dataset.organisations)} Organisationen) und die Standorte, an denen sie mitwirken.",
+        "partner-directory.html",
+        None,
+        {"groups": groups},
+    )
+
+
+def all_pages(dataset: Dataset) -> Iterator[PageView]:
+    """Every generated page. Site pages are produced lazily, one at a time."""
+    yield site_directory(dataset)
+    yield contact_point_directory(dataset)
+    yield partner_directory(dataset)
+    for slug in dataset.sites:
+        yield site_page(dataset, slug)

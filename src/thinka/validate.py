@@ -1,0 +1,312 @@
+"""The one rule set: load a data directory, check everything, return the dataset and all problems.
+
+Used by ``thinka validate`` and by the build alike. Nothing here knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Annotated, Any, Iterable
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from .diagnostics import Problems
+from .hours import WEEKDAY_NAMES
+from .model import ContactPoint, Organisation, OrganisationsFile, Program, Site
+from .yamlsource import Document, load
+
+PROGRAM_FILE = "program.yml"
+ORGANISATIONS_FILE = "organisations.yml"
+SITES_DIR = "sites"
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass
+class Located:
+    """A validated record with the document it came from and its path inside it."""
+
+    record: Any
+    doc: Document
+    loc: tuple[Any, ...] = ()
+
+    def where(self, *rest: Any, key: bool = False) -> tuple[int, int]:
+        return self.doc.where(self.loc + rest, key=key)
+
+
+@dataclass
+class Dataset:
+    data_dir: Path
+    program: Program | None = None
+    program_doc: Document | None = None
+    organisations: dict[str, Located] = field(default_factory=dict)
+    sites: dict[str, Located] = field(default_factory=dict)  # slug → Located(Site)
+
+    def organisation(self, ident: str) -> Organisation:
+        return self.organisations[ident].record
+
+
+# ------------------------------------------------------------------ pydantic → German
+def _label(loc: tuple[Any, ...]) -> str:
+    names = [str(p) for p in loc if isinstance(p, str)]
+    return names[-1] if names else "Wert"
+
+
+def _german(error: dict[str, Any], fields: Iterable[str]) -> str:
+    kind, loc, ctx = error["type"], error["loc"], error.get("ctx") or {}
+    name = _label(loc)
+    if kind == "thinka":
+        return error["msg"]
+    if kind == "missing":
+        return f"Pflichtfeld '{name}' fehlt."
+    if kind == "extra_forbidden":
+        guess = difflib.get_close_matches(_fold(name), {_fold(f): f for f in fields}, n=1, cutoff=0.6)
+        hint = f" – meinten Sie '{dict((_fold(f), f) for f in fields)[guess[0]]}'?" if guess else ""
+        return f"Unbekanntes Feld '{name}'{hint}" + ("" if hint else f". Erlaubt sind hier: {', '.join(fields)}.")
+    if error.get("input", 0) is None:
+        return f"Das Feld '{name}' ist leer: bitte einen Wert eintragen oder die Zeile löschen."
+    if kind in ("list_type", "tuple_type"):
+        return f"'{name}' muss eine Liste sein (jeder Eintrag in einer eigenen Zeile mit '- ')."
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"'{name}' muss ein Abschnitt mit Feldern sein (feld: wert, eingerückt)."
+    if kind == "too_short":
+        return f"'{name}' braucht mindestens {ctx.get('min_length', 1)} Eintrag/Einträge."
+    if kind in ("string_type", "str_type"):
+        return f"'{name}' muss ein einfacher Text sein."
+    return f"Ungültiger Wert für '{name}'."
+
+
+def _fold(text: str) -> str:
+    return text.lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The field names of the (nested) model that holds ``loc``; used for typo suggestions."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        info = getattr(current, "model_fields", {}).get(part)
+        if info is None:
+            break
+        current = _inner_model(info.annotation)
+    return list(getattr(current, "model_fields", {}))
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def check(model: type[BaseModel], doc: Document, problems: Problems, loc: tuple[Any, ...] = ()) -> Any:
+    """Validate ``doc.data`` (at ``loc``) against ``model``; report each error at its position."""
+    data = doc.data
+    for part in loc:
+        data = data[part]
+    if not isinstance(data, dict):
+        line, column = doc.where(loc)
+        problems.error(str(doc.path), line, column, "Die Datei muss Felder enthalten (feld: wert), nicht nur einen Wert oder eine Liste.")
+        return None
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            where = loc + tuple(error["loc"])
+            fields = _fields_at(model, tuple(error["loc"]))
+            line, column = doc.where(where, key=error["type"] == "extra_forbidden")
+            problems.error(str(doc.path), line, column, _german(error, fields))
+        return None
+
+
+# ------------------------------------------------------------------ loading a directory
+def load_dataset(data_dir: str | Path, problems: Problems | None = None) -> tuple[Dataset, Problems]:
+    problems = problems if problems is not None else Problems()
+    data_dir = Path(data_dir)
+    dataset = Dataset(data_dir)
+    if not data_dir.is_dir():
+        problems.error(str(data_dir), 1, 1, "Datenverzeichnis nicht gefunden.")
+        return dataset, problems
+
+    program_path = data_dir / PROGRAM_FILE
+    if program_path.is_file():
+        doc = load(program_path, problems)
+        if doc.data is not None or not problems:
+            dataset.program = check(Program, doc, problems)
+            dataset.program_doc = doc
+    else:
+        problems.error(str(program_path), 1, 1, "Datei fehlt: program.yml beschreibt das Programm und ist Pflicht.")
+
+    org_path = data_dir / ORGANISATIONS_FILE
+    if org_path.is_file():
+        _load_organisations(load(org_path, problems), dataset, problems)
+    else:
+        problems.error(str(org_path), 1, 1, "Datei fehlt: organisations.yml listet alle Organisationen und ist Pflicht.")
+
+    _check_program(dataset, problems)
+    sites_dir = data_dir / SITES_DIR
+    paths = sorted(sites_dir.glob("*")) if sites_dir.is_dir() else []
+    if not paths:
+        problems.error(str(sites_dir), 1, 1, "Keine Standorte gefunden: lege je Standort eine Datei sites/<kennung>.yml an.")
+    seen_slugs: dict[str, Path] = {}
+    invalid: list[Located] = []
+    for path in paths:
+        if path.name.startswith(".") or path.is_dir():
+            continue
+        if path.suffix not in (".yml", ".yaml"):
+            problems.error(str(path), 1, 1, "Nur .yml-Dateien gehören in sites/; bitte umbenennen oder entfernen.")
+            continue
+        slug = path.stem
+        if not SLUG.fullmatch(slug):
+            problems.error(str(path), 1, 1, f"Dateiname '{path.name}' taugt nicht als Adresse: nur Kleinbuchstaben a–z, Ziffern und Bindestriche (z. B. gera-lusan.yml).")
+            continue
+        if slug in seen_slugs:
+            problems.error(str(path), 1, 1, f"Standort '{slug}' gibt es doppelt (auch {seen_slugs[slug].name}).")
+            continue
+        seen_slugs[slug] = path
+        doc = load(path, problems)
+        if doc.data is None and problems:
+            continue
+        site = check(Site, doc, problems)
+        if site is not None:
+            dataset.sites[slug] = Located(site, doc)
+        elif isinstance(doc.data, dict):
+            # Still run the cross-field rules on every part that is valid on its own,
+            # so that one run reports all problems of the file.
+            invalid.append(Located(_valid_parts(Site, doc.data), doc))
+
+    for located in list(dataset.sites.values()) + invalid:
+        _check_references(dataset, located, problems)
+        _check_site(located, problems)
+    return dataset, problems
+
+
+def _valid_parts(model: type[BaseModel], data: dict[str, Any]) -> SimpleNamespace:
+    """The fields of ``data`` that are valid on their own (lists item by item); defaults elsewhere."""
+    parts: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        annotation = Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation  # type: ignore[valid-type]
+        adapter = TypeAdapter(annotation)
+        value = data.get(name)
+        if name not in data:
+            parts[name] = info.get_default(call_default_factory=True)
+            continue
+        try:
+            parts[name] = adapter.validate_python(value)
+        except ValidationError:
+            parts[name] = info.get_default(call_default_factory=True) if not info.is_required() else None
+            item = _inner_model(info.annotation)
+            if isinstance(value, list) and item is not None:
+                parts[name] = [_try(item, v) for v in value]
+    return SimpleNamespace(**parts)
+
+
+def _try(model: type[BaseModel], value: Any) -> Any:
+    try:
+        return model.model_validate(value)
+    except ValidationError:
+        return None
+
+
+def _load_organisations(doc: Document, dataset: Dataset, problems: Problems) -> None:
+    if doc.data is None:
+        if doc.path.stat().st_size == 0 or not problems:
+            problems.error(str(doc.path), 1, 1, "Die Datei ist leer: erwartet wird 'organisationen:' mit einer Liste.")
+        return
+    if not isinstance(doc.data, dict) or not isinstance(doc.data.get("organisationen"), list):
+        check(OrganisationsFile, doc, problems)
+        return
+    check_keys(doc, OrganisationsFile, problems)
+    for index, _ in enumerate(doc.data["organisationen"]):
+        loc = ("organisationen", index)
+        org = check(Organisation, doc, problems, loc)
+        if org is None:
+            continue
+        if org.id in dataset.organisations:
+            first = dataset.organisations[org.id].where("id")
+            line, column = doc.where(loc + ("id",))
+            problems.error(str(doc.path), line, column, f"Kennung '{org.id}' ist doppelt vergeben (zuerst in Zeile {first[0]}).")
+            continue
+        dataset.organisations[org.id] = Located(org, doc, loc)
+
+
+def check_keys(doc: Document, model: type[BaseModel], problems: Problems) -> None:
+    """Report unknown top-level keys of a file whose list entries are checked one by one."""
+    for key in doc.data:
+        if key not in model.model_fields:
+            line, column = doc.where((key,), key=True)
+            problems.error(str(doc.path), line, column, _german({"type": "extra_forbidden", "loc": (key,)}, list(model.model_fields)))
+
+
+def _error(problems: Problems, located: Located, rest: tuple[Any, ...], message: str, key: bool = False) -> None:
+    line, column = located.where(*rest, key=key)
+    problems.error(str(located.doc.path), line, column, message)
+
+
+def _check_program(dataset: Dataset, problems: Problems) -> None:
+    if dataset.program is None or dataset.program_doc is None or not dataset.organisations:
+        return
+    program = Located(dataset.program, dataset.program_doc)
+    _ref(dataset, program, ("koordinierungsstelle",), dataset.program.koordinierungsstelle, problems)
+    _ref(dataset, program, ("ministerium",), dataset.program.ministerium, problems)
+
+
+def _ref(dataset: Dataset, located: Located, rest: tuple[Any, ...], ident: str, problems: Problems) -> None:
+    orgs = dataset.organisations
+    if ident not in orgs:
+        close = difflib.get_close_matches(ident, list(orgs), n=1)
+        hint = f" Meinten Sie '{close[0]}'?" if close else " Bitte zuerst in organisations.yml anlegen."
+        _error(problems, located, rest, f"Organisation '{ident}' ist in organisations.yml nicht eingetragen.{hint}")
+
+
+def _check_references(dataset: Dataset, located: Located, problems: Problems) -> None:
+    if not dataset.organisations:
+        return
+    site = located.record
+    for i, ident in enumerate(site.traeger or ()):
+        _ref(dataset, located, ("traeger", i), ident, problems)
+    for group in ("steuerungsgruppe", "partner"):
+        for i, member in enumerate(getattr(site, group) or ()):
+            if member is not None:
+                _ref(dataset, located, (group, i, "organisation"), member.organisation, problems)
+
+
+def _check_site(located: Located, problems: Problems) -> None:
+    site: Site = located.record
+    if site.beginn and site.ende and site.ende.last < site.beginn.first:
+        _error(problems, located, ("ende",), f"Das Ende ({site.ende.german()}) liegt vor dem Beginn ({site.beginn.german()}).")
+    if site.status == "beendet" and not site.ende:
+        _error(problems, located, ("status",), "Ein beendeter Standort braucht ein 'ende'-Datum.")
+    if site.einzugsgebiet and not (site.einzugsgebiet.orte or site.einzugsgebiet.ortsteile or site.einzugsgebiet.plz):
+        _error(problems, located, ("einzugsgebiet",), "Das Einzugsgebiet ist leer: bitte Orte, Ortsteile oder Postleitzahlen eintragen.")
+    names: dict[str, int] = {}
+    for i, point in enumerate(site.anlaufstellen or ()):
+        if point is None:
+            continue
+        if point.name in names:
+            _error(problems, located, ("anlaufstellen", i, "name"), f"Die Anlaufstelle '{point.name}' steht doppelt in diesem Standort (Eintrag {names[point.name] + 1}).")
+        names.setdefault(point.name, i)
+        _check_hours(located, ("anlaufstellen", i), point, problems)
+
+
+def _check_hours(located: Located, loc: tuple[Any, ...], point: ContactPoint, problems: Problems) -> None:
+    by_day: dict[int, list[tuple[Any, tuple[Any, ...]]]] = defaultdict(list)
+    for r, row in enumerate(point.oeffnungszeiten):
+        for z, span in enumerate(row.zeiten):
+            for day in row.tage.days:
+                by_day[day].append((span, loc + ("oeffnungszeiten", r, "zeiten", z)))
+    reported: set[tuple[Any, ...]] = set()
+    for day, spans in sorted(by_day.items()):
+        for j, (span, where) in enumerate(spans):
+            for other, other_where in spans[:j]:
+                if span.overlaps(other) and where not in reported:
+                    reported.add(where)
+                    _error(problems, located, where, f"Die Zeit {span.label} überschneidet sich am {WEEKDAY_NAMES[day]} mit {other.label}.")

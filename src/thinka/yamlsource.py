@@ -1,0 +1,180 @@
+"""Read YAML as the editor typed it, keeping where each value stands.
+
+Every scalar stays text (``07743``, ``12:30``, ``no`` and ``ja`` are not converted by
+YAML 1.1's implicit typing); the field types in :mod:`thinka.model` decide what a text
+means. Duplicate keys, anchors/aliases and explicit tags are reported, not silently
+resolved. Positions are 1-based ``(line, column)`` pairs, indexed by the path of keys
+and list indices that leads to the value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+try:  # libyaml is much faster; fall back to the pure-Python composer.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+from .diagnostics import Problems
+
+MAX_BYTES = 2_000_000
+MAX_DEPTH = 40
+NULLS = {"", "~", "null", "Null", "NULL"}
+
+Loc = tuple[Any, ...]
+
+
+@dataclass
+class Document:
+    """One YAML file: its data (plain dicts, lists, str, None) and where everything stands."""
+
+    path: Path
+    data: Any = None
+    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+        """Position of the value (or of its key) at ``loc``; the nearest existing parent otherwise."""
+        loc = tuple(loc)
+        while True:
+            if key and loc in self.keys:
+                return self.keys[loc]
+            if loc in self.values:
+                return self.values[loc]
+            if loc in self.keys:
+                return self.keys[loc]
+            if not loc:
+                return (1, 1)
+            loc = loc[:-1]
+
+
+def _pos(mark: yaml.Mark) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1)
+
+
+class _Builder:
+    def __init__(self, doc: Document, problems: Problems) -> None:
+        self.doc = doc
+        self.problems = problems
+        self.seen: set[int] = set()
+
+    def error(self, pos: tuple[int, int], message: str) -> None:
+        self.problems.error(str(self.doc.path), pos[0], pos[1], message)
+
+    def build(self, node: yaml.Node, loc: Loc) -> Any:
+        pos = _pos(node.start_mark)
+        self.doc.values[loc] = pos
+        if len(loc) > MAX_DEPTH:
+            self.error(pos, f"Zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen).")
+            return None
+        if id(node) in self.seen:
+            self.error(pos, "Anker und Verweise (&name / *name) sind nicht erlaubt: bitte den Wert ausschreiben.")
+            return None
+        self.seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag not in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:null") and not node.tag.startswith(
+                "tag:yaml.org,2002:"
+            ):
+                self.error(pos, f"Unbekannte YAML-Markierung '{node.tag}' ist nicht erlaubt.")
+            if node.style is None and node.value in NULLS:
+                return None
+            return node.value
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode):
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                key_pos = _pos(key_node.start_mark)
+                if not isinstance(key_node, yaml.ScalarNode):
+                    self.error(key_pos, "Ein Feldname muss einfacher Text sein.")
+                    continue
+                key = key_node.value
+                if key == "<<":
+                    self.error(key_pos, "Zusammenführen mit '<<' ist nicht erlaubt: bitte die Felder ausschreiben.")
+                    continue
+                if key in result:
+                    first = self.doc.keys[loc + (key,)]
+                    self.error(
+                        key_pos,
+                        f"Das Feld '{key}' steht doppelt in diesem Abschnitt (zuerst in Zeile {first[0]}).",
+                    )
+                    continue
+                self.doc.keys[loc + (key,)] = key_pos
+                result[key] = self.build(value_node, loc + (key,))
+            return result
+        return None  # pragma: no cover - PyYAML has no other node kinds
+
+
+def load(path: str | Path, problems: Problems) -> Document:
+    """Load one YAML file. Problems are added to ``problems``; ``data`` is None when unreadable."""
+    path = Path(path)
+    doc = Document(path)
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        problems.error(name, 1, 1, f"Datei kann nicht gelesen werden ({exc.strerror}).")
+        return doc
+    if len(raw) > MAX_BYTES:
+        problems.error(name, 1, 1, f"Datei ist zu groß ({len(raw):,} Bytes; erlaubt sind {MAX_BYTES:,}).".replace(",", "."))
+        return doc
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        problems.error(name, line, column, "Die Datei ist nicht in UTF-8 gespeichert (ungültiges Byte). Bitte als UTF-8 speichern.")
+        return doc
+    text = text.replace("\r\n", "\n")
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = _pos(mark) if mark else (1, 1)
+        problems.error(name, line, column, "YAML-Syntaxfehler: " + _explain(exc))
+        return doc
+    except yaml.YAMLError as exc:
+        problems.error(name, 1, 1, f"YAML-Syntaxfehler: {exc}")
+        return doc
+    except RecursionError:
+        problems.error(name, 1, 1, f"Zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen).")
+        return doc
+    if node is None:
+        doc.data = None
+        return doc
+    doc.data = _Builder(doc, problems).build(node, ())
+    return doc
+
+
+_HINTS = {
+    "tab character": "Tabulatorzeichen sind in YAML nicht erlaubt; bitte mit Leerzeichen einrücken.",
+    "found character '\\t' that cannot start any token": "Tabulatorzeichen sind in YAML nicht erlaubt; bitte mit Leerzeichen einrücken.",
+    "mapping values are not allowed here": "Doppelpunkt an unerwarteter Stelle. Steht ein Text mit ': ' ohne Anführungszeichen? Dann den Text in \"…\" setzen.",
+    "could not find expected ':'": "Hier fehlt ein Doppelpunkt nach dem Feldnamen (feld: wert).",
+    "found undefined alias": "Verweise (*name) sind nicht erlaubt.",
+    "did not find expected key": "Einrückung stimmt nicht: Felder eines Abschnitts müssen genau untereinander stehen.",
+    "did not find expected '-' indicator": "Einrückung stimmt nicht: Listeneinträge ('- ') müssen genau untereinander stehen.",
+    "found unexpected end of stream": "Die Datei endet mitten in einem Wert; fehlt ein schließendes Anführungszeichen oder eine Klammer?",
+    "found unknown escape character": "Unbekannte Escape-Sequenz mit '\\' in einem Text in doppelten Anführungszeichen.",
+    "did not find expected ',' or ']'": "Eine Liste in [eckigen Klammern] ist nicht geschlossen: fehlt ein ']' oder ein Komma?",
+    "did not find expected ',' or '}'": "Ein Abschnitt in {geschweiften Klammern} ist nicht geschlossen: fehlt ein '}' oder ein Komma?",
+    "found unexpected ':'": "Doppelpunkt an unerwarteter Stelle; Text mit Doppelpunkt bitte in \"…\" setzen.",
+    "while scanning a quoted scalar": "Ein Anführungszeichen wird nicht geschlossen.",
+    "found character that cannot start any token": "Dieses Zeichen darf hier nicht am Anfang eines Werts stehen (z. B. @ oder `): bitte den Wert in \"…\" setzen.",
+    "expected a single document in the stream": "Die Datei darf nur ein YAML-Dokument enthalten ('---' nur einmal am Anfang).",
+}
+
+
+def _explain(exc: yaml.MarkedYAMLError) -> str:
+    problem = (exc.problem or "").strip()
+    for english, german in _HINTS.items():
+        if english in problem or english in (exc.context or ""):
+            return german
+    return f"Die Datei ist kein gültiges YAML ({problem or exc.context})."
