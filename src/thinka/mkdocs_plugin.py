@@ -6,6 +6,7 @@ load and validate → generated pages (``thinka.pages``) → HTML (``thinka.rend
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 from pathlib import Path
@@ -57,7 +58,9 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
         for view in all_pages(self.dataset):
             if files.get_file_from_path(view.src_uri) is not None:
                 raise PluginError(f"docs/{view.src_uri} würde eine erzeugte Seite überdecken; bitte umbenennen.")
-            front = yaml.safe_dump({"title": view.title, "description": view.description, "hide": ["toc"]}, allow_unicode=True)
+            # Material prints meta title and description without escaping: escape them here.
+            meta = {"title": html.escape(view.title), "description": html.escape(view.description), "hide": ["toc"]}
+            front = yaml.safe_dump(meta, allow_unicode=True)
             files.append(File.generated(config, view.src_uri, content=f"---\n{front}---\n"))
             self.views[view.src_uri] = view
         return files

@@ -45,6 +45,7 @@ class Dataset:
     program_doc: Document | None = None
     organisations: dict[str, Located] = field(default_factory=dict)
     sites: dict[str, Located] = field(default_factory=dict)  # slug → Located(Site)
+    broken_ids: set[str] = field(default_factory=set)  # organisations with errors: known, not repeated as unknown
 
     def organisation(self, ident: str) -> Organisation:
         return self.organisations[ident].record
@@ -229,6 +230,9 @@ def _load_organisations(doc: Document, dataset: Dataset, problems: Problems) -> 
         loc = ("organisationen", index)
         org = check(Organisation, doc, problems, loc)
         if org is None:
+            entry = doc.data["organisationen"][index]
+            if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                dataset.broken_ids.add(entry["id"])
             continue
         if org.id in dataset.organisations:
             first = dataset.organisations[org.id].where("id")
@@ -261,14 +265,14 @@ def _check_program(dataset: Dataset, problems: Problems) -> None:
 
 def _ref(dataset: Dataset, located: Located, rest: tuple[Any, ...], ident: str, problems: Problems) -> None:
     orgs = dataset.organisations
-    if ident not in orgs:
+    if ident not in orgs and ident not in dataset.broken_ids:
         close = difflib.get_close_matches(ident, list(orgs), n=1)
         hint = f" Meinten Sie '{close[0]}'?" if close else " Bitte zuerst in organisations.yml anlegen."
         _error(problems, located, rest, f"Organisation '{ident}' ist in organisations.yml nicht eingetragen.{hint}")
 
 
 def _check_references(dataset: Dataset, located: Located, problems: Problems) -> None:
-    if not dataset.organisations:
+    if not dataset.organisations and not dataset.broken_ids:
         return
     site = located.record
     for i, ident in enumerate(site.traeger or ()):

@@ -27,6 +27,8 @@ MAX_DEPTH = 40
 NULLS = {"", "~", "null", "Null", "NULL"}
 
 Loc = tuple[Any, ...]
+# Tags that plain YAML gives to unquoted values; any other (explicit) tag is refused.
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "null", "bool", "int", "float", "timestamp")}
 
 
 @dataclass
@@ -62,6 +64,7 @@ class _Builder:
         self.doc = doc
         self.problems = problems
         self.seen: set[int] = set()
+        self.aliased = False
 
     def error(self, pos: tuple[int, int], message: str) -> None:
         self.problems.error(str(self.doc.path), pos[0], pos[1], message)
@@ -73,17 +76,18 @@ class _Builder:
             self.error(pos, f"Zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen).")
             return None
         if id(node) in self.seen:
-            self.error(pos, "Anker und Verweise (&name / *name) sind nicht erlaubt: bitte den Wert ausschreiben.")
+            self.aliased = True  # positions of the aliases are reported by _report_aliases
             return None
         self.seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
-            if node.tag not in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:null") and not node.tag.startswith(
-                "tag:yaml.org,2002:"
-            ):
+            if node.tag not in _PLAIN_TAGS:
                 self.error(pos, f"Unbekannte YAML-Markierung '{node.tag}' ist nicht erlaubt.")
-            if node.style is None and node.value in NULLS:
+            if not node.style and node.value in NULLS:  # plain (unquoted) empty, ~ or null
                 return None
             return node.value
+        if node.tag not in ("tag:yaml.org,2002:seq", "tag:yaml.org,2002:map") and not isinstance(node, yaml.ScalarNode):
+            self.error(pos, f"Unbekannte YAML-Markierung '{node.tag}' ist nicht erlaubt.")
+            return None
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
@@ -138,7 +142,11 @@ def load(path: str | Path, problems: Problems) -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = _pos(mark) if mark else (1, 1)
-        problems.error(name, line, column, "YAML-Syntaxfehler: " + _explain(exc))
+        message = "YAML-Syntaxfehler: " + _explain(exc)
+        opened = exc.context or ""
+        if ("flow" in opened or "quoted" in opened) and exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
+            message += f" (Der betroffene Abschnitt beginnt in Zeile {exc.context_mark.line + 1}.)"
+        problems.error(name, line, column, message)
         return doc
     except yaml.YAMLError as exc:
         problems.error(name, 1, 1, f"YAML-Syntaxfehler: {exc}")
@@ -149,14 +157,25 @@ def load(path: str | Path, problems: Problems) -> Document:
     if node is None:
         doc.data = None
         return doc
-    doc.data = _Builder(doc, problems).build(node, ())
+    builder = _Builder(doc, problems)
+    doc.data = builder.build(node, ())
+    if builder.aliased:
+        _report_aliases(text, doc, problems)
     return doc
+
+
+def _report_aliases(text: str, doc: Document, problems: Problems) -> None:
+    """Composing shares aliased nodes, losing where the alias stood; the event stream keeps it."""
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            line, column = _pos(event.start_mark)
+            problems.error(str(doc.path), line, column, "Anker und Verweise (&name / *name) sind nicht erlaubt: bitte den Wert ausschreiben.")
 
 
 _HINTS = {
     "tab character": "Tabulatorzeichen sind in YAML nicht erlaubt; bitte mit Leerzeichen einrücken.",
     "found character '\\t' that cannot start any token": "Tabulatorzeichen sind in YAML nicht erlaubt; bitte mit Leerzeichen einrücken.",
-    "mapping values are not allowed here": "Doppelpunkt an unerwarteter Stelle. Steht ein Text mit ': ' ohne Anführungszeichen? Dann den Text in \"…\" setzen.",
+    "mapping values are not allowed": "Doppelpunkt an unerwarteter Stelle. Steht ein Text mit ': ' ohne Anführungszeichen? Dann den Text in \"…\" setzen.",
     "could not find expected ':'": "Hier fehlt ein Doppelpunkt nach dem Feldnamen (feld: wert).",
     "found undefined alias": "Verweise (*name) sind nicht erlaubt.",
     "did not find expected key": "Einrückung stimmt nicht: Felder eines Abschnitts müssen genau untereinander stehen.",
@@ -168,6 +187,7 @@ _HINTS = {
     "found unexpected ':'": "Doppelpunkt an unerwarteter Stelle; Text mit Doppelpunkt bitte in \"…\" setzen.",
     "while scanning a quoted scalar": "Ein Anführungszeichen wird nicht geschlossen.",
     "found character that cannot start any token": "Dieses Zeichen darf hier nicht am Anfang eines Werts stehen (z. B. @ oder `): bitte den Wert in \"…\" setzen.",
+    "exceeded maximum nesting depth": f"Zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen).",
     "expected a single document in the stream": "Die Datei darf nur ein YAML-Dokument enthalten ('---' nur einmal am Anfang).",
 }
 

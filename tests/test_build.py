@@ -1,0 +1,140 @@
+"""`mkdocs build --strict` turns the data into pages a resident can use."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from thinka.validate import load_dataset
+
+from conftest import COMPLETE, SAMPLE, build, edit
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("sample") / "site"
+    result = build(SAMPLE, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def complete_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("complete") / "site"
+    result = build(COMPLETE, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def text_of(page: Path) -> str:
+    """The visible text of the page's content area, whitespace collapsed."""
+    content = page.read_text("utf-8")
+    content = content[content.index('<article class="md-content__inner') :]
+    content = content[: content.index("</article>\n  </div>")] if "</article>\n  </div>" in content else content
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", content)))
+
+
+def test_every_sample_site_has_its_page_with_name_and_reviewed_date(sample_site: Path):
+    dataset, _ = load_dataset(SAMPLE)
+    for slug, located in dataset.sites.items():
+        page = sample_site / "standorte" / slug / "index.html"
+        assert page.is_file(), slug
+        text = text_of(page)
+        assert located.record.name in text
+        assert f"Stand: {located.record.stand.month_year()}" in text
+
+
+def test_every_sample_contact_point_is_listed_a_to_z(sample_site: Path):
+    dataset, _ = load_dataset(SAMPLE)
+    text = text_of(sample_site / "anlaufstellen" / "index.html")
+    for located in dataset.sites.values():
+        for point in located.record.anlaufstellen:
+            assert point.name in text
+
+
+def test_site_directory_groups_by_district(sample_site: Path):
+    page = (sample_site / "standorte" / "index.html").read_text("utf-8")
+    assert '<h2 id="kreis-16070">Ilm-Kreis</h2>' in page
+    assert '<h2 id="kreis-16052">Stadt Gera</h2>' in page
+    assert '<a href="../standorte/gera/">ThINKA Gera</a>' not in page  # links are relative to /standorte/
+    assert '<a href="gera/">ThINKA Gera</a>' in page
+
+
+def test_contact_point_address_phone_and_email_appear_on_the_site_page(complete_site: Path):
+    page = (complete_site / "standorte" / "jena-lobeda" / "index.html").read_text("utf-8")
+    text = text_of(complete_site / "standorte" / "jena-lobeda" / "index.html")
+    assert "Teststraße 12" in text and "07747 Jena" in text and "Ortsteil Lobeda-West" in text
+    assert '<a class="thinka-action" href="tel:+493641123456">' in page
+    assert "03641 123456" in text and "03641 654321" in text
+    assert '<a class="thinka-action" href="mailto:lobeda@traeger.example.org">' in page
+    assert "Mo–Fr 09:00–12:00 Uhr" in text and "Do 14:00–18:00 Uhr" in text
+    assert "Außerdem nach Vereinbarung." in text
+    assert "Stufenlos erreichbar" in text and "Beratung auf Deutsch, Russisch, Arabisch" in text
+
+
+def test_ended_site_stays_findable_and_is_marked(complete_site: Path):
+    directory = text_of(complete_site / "standorte" / "index.html")
+    assert "ThINKA Jena-Winzerla beendet Dezember 2020" in directory
+    page = text_of(complete_site / "standorte" / "jena-winzerla" / "index.html")
+    assert "Dieser Standort arbeitet nicht mehr" in page
+
+
+def test_partner_page_lists_each_organisation_with_its_sites(complete_site: Path):
+    page = (complete_site / "partner" / "index.html").read_text("utf-8")
+    entry = page[page.index('id="testtraeger"') :].split("</li>\n      </ul>")[0]
+    assert "Testträger gGmbH" in entry
+    assert '<a href="../standorte/jena-lobeda/">ThINKA Jena-Lobeda</a> – Träger' in entry
+    assert '<a href="../standorte/jena-winzerla/">ThINKA Jena-Winzerla</a> – Träger' in entry
+
+
+def test_site_page_links_partners_to_the_partner_directory(complete_site: Path):
+    page = (complete_site / "standorte" / "jena-lobeda" / "index.html").read_text("utf-8")
+    assert '<a href="../../partner/#wohnen-jena">Testwohnen eG</a> (Wohnungsunternehmen)' in page
+
+
+def test_generated_pages_carry_a_meta_description_from_the_data(complete_site: Path):
+    page = (complete_site / "standorte" / "jena-lobeda" / "index.html").read_text("utf-8")
+    assert '<meta name="description" content="ThINKA Jena-Lobeda (Stadt Jena): Anlaufstellen in Jena mit Adresse, Öffnungszeiten und Kontakt.">' in page
+
+
+def test_build_from_another_data_directory(tmp_path: Path, data_dir: Path):
+    (data_dir / "sites" / "jena-lobeda.yml").rename(data_dir / "sites" / "jena-neulobeda.yml")
+    result = build(data_dir, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "standorte" / "jena-neulobeda" / "index.html").is_file()
+    assert not (tmp_path / "out" / "standorte" / "jena-lobeda").exists()
+
+
+def test_text_from_the_data_is_escaped(tmp_path: Path, data_dir: Path):
+    edit(data_dir / "sites/jena-lobeda.yml", "name: ThINKA Jena-Lobeda", "name: \"<script>alert('x')</script> Lobeda\"")
+    edit(data_dir / "sites/jena-lobeda.yml", "Beratung im **Stadtteil** Lobeda.", "[Klick](javascript:alert(1)) und ![Bild](https://tracker.example/x.png)")
+    result = build(data_dir, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "standorte" / "jena-lobeda" / "index.html").read_text("utf-8")
+    assert "<script>alert(" not in page
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Lobeda</h1>" in page
+    assert "javascript:" not in page
+    assert "tracker.example" not in page
+
+
+def test_invalid_data_fails_the_build_and_leaves_the_previous_site(tmp_path: Path, data_dir: Path):
+    out = tmp_path / "out"
+    assert build(data_dir, out).returncode == 0
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    edit(data_dir / "sites/jena-lobeda.yml", "status: aktiv", "status: aktif")
+    result = build(data_dir, out)
+    assert result.returncode == 1
+    assert f"{data_dir}/sites/jena-lobeda.yml:3:9: 'aktif' ist hier nicht erlaubt" in result.stderr.replace("\n", " ")
+    assert "Traceback" not in result.stderr
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+
+
+def test_site_pages_stay_out_of_the_navigation(sample_site: Path):
+    """A page's size must not grow with the number of sites: no site is listed in the navigation."""
+    page = (sample_site / "programm" / "index.html").read_text("utf-8")
+    assert "standorte/gera/" not in page
+    assert "standorte/ilm-kreis/" not in page
