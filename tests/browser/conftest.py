@@ -1,0 +1,83 @@
+"""Browser tests: Debian's Chromium driven by Playwright against the built sample site.
+
+In CI (CI=true) a missing browser is a failure, never a skip.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from conftest import SAMPLE, build
+
+CHROMIUM = os.environ.get("THINKA_CHROMIUM", "/usr/bin/chromium")
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def _need_browser() -> None:
+    missing = not Path(CHROMIUM).exists()
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        missing = True
+    if missing:
+        message = f"Browser tests need {CHROMIUM} and the playwright package (.ci/run installs chromium)."
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("browser") / "site"
+    result = build(SAMPLE, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site: Path):
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def browser():
+    _need_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+def all_pages(built_site: Path) -> list[str]:
+    """Every HTML page of the built site, as URL paths ("", "standorte/gera/", …)."""
+    pages = []
+    for index in sorted(built_site.rglob("index.html")):
+        rel = index.parent.relative_to(built_site).as_posix()
+        pages.append("" if rel == "." else rel + "/")
+    return pages
