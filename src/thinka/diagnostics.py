@@ -19,11 +19,10 @@ class Problem:
 
     def format(self, base: str | None = None) -> str:
         path = self.path
-        if base:
-            try:
-                path = os.path.relpath(path, base)
-            except ValueError:  # other drive on Windows
-                pass
+        if base:  # shorten paths inside the project; keep others as they are
+            absolute, root = os.path.abspath(path), os.path.abspath(base)
+            if absolute.startswith(root + os.sep):
+                path = os.path.relpath(absolute, root)
         prefix = "" if self.severity == ERROR else "Warnung: "
         return f"{path}:{self.line}:{self.column}: {prefix}{self.message}"
 
