@@ -20,7 +20,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .cli import data_dir_default
-from .pages import PageView, all_pages
+from .build import generated_files, generated_pages
+from .pages import PageView
 from .render import Renderer
 from .validate import Dataset, load_dataset
 
@@ -55,7 +56,7 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
 
     def on_files(self, files: Files, config: Any) -> Files:
         self.views = {}
-        for view in all_pages(self.dataset):
+        for view in generated_pages(self.dataset):
             if files.get_file_from_path(view.src_uri) is not None:
                 raise PluginError(f"docs/{view.src_uri} würde eine erzeugte Seite überdecken; bitte umbenennen.")
             # Material prints meta title and description without escaping: escape them here.
@@ -63,6 +64,8 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
             front = yaml.safe_dump(meta, allow_unicode=True)
             files.append(File.generated(config, view.src_uri, content=f"---\n{front}---\n"))
             self.views[view.src_uri] = view
+        for generated in generated_files(self.dataset):
+            files.append(File.generated(config, generated.path, content=generated.content))
         return files
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:

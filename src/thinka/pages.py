@@ -263,10 +263,12 @@ def partner_directory(dataset: Dataset) -> PageView:
     )
 
 
-def all_pages(dataset: Dataset) -> Iterator[PageView]:
-    """Every generated page. Site pages are produced lazily, one at a time."""
+def directory_pages(dataset: Dataset) -> Iterator[PageView]:
     yield site_directory(dataset)
     yield contact_point_directory(dataset)
     yield partner_directory(dataset)
+
+
+def site_pages(dataset: Dataset) -> Iterator[PageView]:
     for slug in dataset.sites:
         yield site_page(dataset, slug)
