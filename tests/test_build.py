@@ -119,6 +119,10 @@ def test_text_from_the_data_is_escaped(tmp_path: Path, data_dir: Path):
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Lobeda</h1>" in page
     assert "javascript:" not in page
     assert "tracker.example" not in page
+    [jsonld] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    assert "\\u003cscript\\u003ealert('x')\\u003c/script\\u003e Lobeda" in jsonld
+    index = (tmp_path / "out" / "standorte" / "finder-index.json").read_text("utf-8")
+    assert "</script>" not in index and "\\u003c/script\\u003e" in index
 
 
 def test_invalid_data_fails_the_build_and_leaves_the_previous_site(tmp_path: Path, data_dir: Path):

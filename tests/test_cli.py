@@ -45,7 +45,7 @@ def test_data_directory_from_environment(data_dir: Path):
     import os
 
     result = subprocess.run([str(BIN / "thinka"), "validate"], capture_output=True, text=True, env=dict(os.environ, THINKA_DATA_DIR=str(data_dir)))
-    assert result.stdout.strip() == "Alles in Ordnung: 2 Standorte, 2 Anlaufstellen, 5 Organisationen."
+    assert result.stdout.strip() == "Alles in Ordnung: 3 Standorte, 3 Anlaufstellen, 5 Organisationen."
 
 
 def test_hostile_yaml_is_rejected_without_traceback(data_dir: Path):

@@ -87,7 +87,7 @@ def test_broken_file_gets_one_german_message_at_its_position(data_dir: Path, fil
 def test_the_complete_test_data_is_valid(data_dir: Path):
     dataset, problems = load_dataset(data_dir)
     assert problems.items == []
-    assert sorted(dataset.sites) == ["jena-lobeda", "jena-winzerla"]
+    assert sorted(dataset.sites) == ["jena-lobeda", "jena-winzerla", "soemmerda"]
 
 
 def test_the_sample_data_is_valid():

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from . import pages
+from . import finder, pages, vcard
 from .pages import PageView
 from .validate import Dataset
 
@@ -26,7 +26,16 @@ PAGE_SOURCES: list[Callable[[Dataset], Iterable[PageView]]] = [
     pages.directory_pages,
     pages.site_pages,
 ]
-FILE_SOURCES: list[Callable[[Dataset], Iterable[GeneratedFile]]] = []
+FILE_SOURCES: list[Callable[[Dataset], Iterable[GeneratedFile]]] = [
+    finder.index_files,
+    vcard.vcard_files,
+]
+
+# Components a hand-written page can place with a marker line ``<!-- thinka:NAME -->``:
+# NAME → (component template, context built from the dataset).
+COMPONENTS: dict[str, Callable[[Dataset], tuple[str, dict]]] = {
+    "finder": lambda dataset: ("finder.html", {}),
+}
 
 
 def generated_pages(dataset: Dataset) -> Iterator[PageView]:

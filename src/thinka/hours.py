@@ -132,3 +132,17 @@ RangeList = Annotated[list[Range], BeforeValidator(_time_ranges)]
 def summary(rows: list[Any]) -> str:
     """``Mo–Fr 09:00–12:00, Do 14:00–18:00`` for one contact point's rows."""
     return ", ".join(f"{row.tage.label} {', '.join(r.label for r in row.zeiten)}" for row in rows)
+
+
+def weekly_ranges(rows: list[Any]) -> list[list[int]]:
+    """``[[weekday 0=Mo, start minute, end minute], …]`` for the browser's open/closed state."""
+    return sorted([day, r.start, r.end] for row in rows for r in row.zeiten for day in row.tage.days)
+
+
+def public_holidays(year: int, years_ahead: int = 2) -> list[str]:
+    """Thuringia's public holidays (ISO dates) from the previous year to ``years_ahead`` years on,
+    from the maintained ``holidays`` library."""
+    import holidays
+
+    table = holidays.country_holidays("DE", subdiv="TH", years=range(year - 1, year + years_ahead + 1))
+    return sorted(day.isoformat() for day in table)

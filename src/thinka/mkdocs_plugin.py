@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -20,12 +21,13 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .cli import data_dir_default
-from .build import generated_files, generated_pages
+from .build import COMPONENTS, generated_files, generated_pages
 from .pages import PageView
 from .render import Renderer
 from .validate import Dataset, load_dataset
 
 log = logging.getLogger("mkdocs.plugins.thinka")
+MARKER = re.compile(r"<!-- thinka:([a-z-]+) -->")
 
 
 class ThinkaConfig(Config):
@@ -52,6 +54,7 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
                 log.error(problem.format(base))
             count = len(problems.errors)
             raise PluginError(f"Die Daten enthalten {count} Fehler; die Website wurde nicht gebaut.")
+        dataset.base_url = config.site_url or ""
         self.dataset: Dataset = dataset
 
     def on_files(self, files: Files, config: Any) -> Files:
@@ -70,9 +73,17 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
         view = self.views.get(page.file.src_uri)
-        return self.renderer.render(view) if view is not None else html
+        if view is not None:
+            return self.renderer.render(view)
+        return MARKER.sub(lambda m: self._component(m.group(1), page), html)
+
+    def _component(self, name: str, page: Any) -> str:
+        if name not in COMPONENTS:
+            raise PluginError(f"{page.file.src_uri}: unbekannte Komponente 'thinka:{name}'. Bekannt: {', '.join(COMPONENTS)}.")
+        template, context = COMPONENTS[name](self.dataset)
+        return self.renderer.render_component(template, context, page.url)
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
-        server.watch(str(self.data_dir))
+        server.watch(str(self.data_dir))  # a saved YAML file rebuilds and reloads the preview
         server.watch(str(self.renderer.env.loader.searchpath[0]))  # type: ignore[union-attr]
         return server

@@ -187,7 +187,7 @@ class Site(Record):
     traeger: ident_list() = _f("Kennung(en) des Trägers aus organisations.yml.", ["ikl-ilmenau"], default=[])  # type: ignore[valid-type]
     steuerungsgruppe: list[Member] = _f("Mitglieder der Steuerungsgruppe.", default=[])
     partner: list[Member] = _f("Netzwerkpartner vor Ort.", default=[])
-    einzugsgebiet: Optional[ServiceArea] = _f("Wo der Standort zuständig ist.", default=None)
+    einzugsgebiet: ServiceArea = _f("Wo der Standort zuständig ist: Orte, Ortsteile und Postleitzahlen (für die Suche).")
     beschreibung: Markdown = _f("Beschreibung in Markdown (ohne HTML).")
     anlaufstellen: list[ContactPoint] = _f("Die Anlaufstellen des Standorts.", default=[])
     stand: Date = _f("Wann die Angaben zuletzt geprüft wurden.", "2026-11-25")

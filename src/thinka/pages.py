@@ -10,14 +10,20 @@ import posixpath
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, Iterator
+from urllib.parse import quote
 
+from . import clock
 from .districts import District, all_districts
-from .hours import summary
+from .hours import public_holidays, summary, weekly_ranges
+from .jsonld import site_jsonld
 from .model import CONTACT_KINDS, ORGANISATION_TYPES, PRECISION, SITE_STATUS, STEP_FREE, ContactPoint, Organisation, Site
-from .text import render_markdown
+from .qr import qr_svg
+from .text import render_markdown, to_json
 from .validate import Dataset
+from .vcard import VCARD_NAME
 
 SITES_URL = "standorte/"
 CONTACT_POINTS_URL = "anlaufstellen/"
@@ -40,7 +46,7 @@ class PageView:
         """Relative link from this page to ``target`` (a site-root-relative URL, maybe with #anchor)."""
         path, _, anchor = target.partition("#")
         rel = posixpath.relpath("/" + path, "/" + self.url)
-        rel = "./" if rel == "." else rel + ("/" if path.endswith("/") else "")
+        rel = "./" if rel == "." else rel + ("/" if path.endswith("/") or not path else "")
         return rel + (f"#{anchor}" if anchor else "")
 
 
@@ -58,10 +64,29 @@ def sort_key(text: str) -> str:
 
 
 # ------------------------------------------------------------------ shared pieces
+@cache
+def holidays_json(year: int) -> str:
+    return to_json(public_holidays(year))
+
+
+def route_url(point: ContactPoint) -> str:
+    """OpenStreetMap directions to the contact point (coordinates if known, else the address)."""
+    if point.koordinaten and point.koordinaten.genauigkeit == "adresse":
+        target = f"{point.koordinaten.lat:.5f},{point.koordinaten.lon:.5f}"
+    else:
+        address = point.adresse
+        target = ", ".join(p for p in (address.strasse, " ".join(x for x in (address.plz, address.ort) if x)) if p)
+    return "https://www.openstreetmap.org/directions?from=&to=" + quote(target, safe=",")
+
+
 def contact_point_view(point: ContactPoint, slug: str, index: int) -> dict[str, Any]:
     address = point.adresse
     place = " ".join(p for p in (address.plz, address.ort) if p)
     return {
+        "hours_json": to_json(weekly_ranges(point.oeffnungszeiten)) if point.oeffnungszeiten else None,
+        "holidays_json": holidays_json(clock.today().year),
+        "route_url": route_url(point),
+        "vcard_url": site_url(slug) + VCARD_NAME.format(n=index + 1),
         "id": f"anlaufstelle-{index + 1}",
         "name": point.name,
         "kind": CONTACT_KINDS[point.art],
@@ -168,6 +193,9 @@ def site_page(dataset: Dataset, slug: str) -> PageView:
             {"name": _org(dataset, coordination).name, "url": partner_url(coordination)} if coordination else None
         ),
         "directory_url": SITES_URL,
+        "jsonld": site_jsonld(site, dataset.base_url + site_url(slug) if dataset.base_url else ""),
+        "qr_svg": qr_svg(dataset.base_url + site_url(slug)) if dataset.base_url else None,
+        "page_url": dataset.base_url + site_url(slug) if dataset.base_url else None,
     }
     return PageView(f"standorte/{slug}.md", site_url(slug), site.name, description, "site.html", located.doc.path, context)
 

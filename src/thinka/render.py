@@ -25,3 +25,8 @@ class Renderer:
 
     def render(self, view: PageView) -> str:
         return self.env.get_template(view.template).render(**view.context, link=view.link)
+
+    def render_component(self, template: str, context: dict, page_url: str) -> str:
+        """A component inside a hand-written page at ``page_url`` (links made relative to it)."""
+        here = PageView("", page_url, "", "", template, None)
+        return self.env.get_template(template).render(**context, link=here.link)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
 from urllib.parse import urlsplit
 
 import markdown
@@ -39,3 +41,9 @@ def render_markdown(text: str, *, shift_headings: int = 1) -> str:
             f"</h{level}>", f"</h{min(level + shift_headings, 6)}>"
         )
     return html
+
+
+def to_json(data: Any) -> str:
+    """Compact JSON that is also safe inside HTML (no ``</script>`` can end a script block)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -46,6 +46,7 @@ class Dataset:
     organisations: dict[str, Located] = field(default_factory=dict)
     sites: dict[str, Located] = field(default_factory=dict)  # slug → Located(Site)
     broken_ids: set[str] = field(default_factory=set)  # organisations with errors: known, not repeated as unknown
+    base_url: str = ""  # where the site is published ("https://…/"), for QR codes, vCards, structured data
 
     def organisation(self, ident: str) -> Organisation:
         return self.organisations[ident].record
@@ -198,7 +199,7 @@ def _valid_parts(model: type[BaseModel], data: dict[str, Any]) -> SimpleNamespac
         adapter = TypeAdapter(annotation)
         value = data.get(name)
         if name not in data:
-            parts[name] = info.get_default(call_default_factory=True)
+            parts[name] = None if info.is_required() else info.get_default(call_default_factory=True)
             continue
         try:
             parts[name] = adapter.validate_python(value)
@@ -289,7 +290,7 @@ def _check_site(located: Located, problems: Problems) -> None:
         _error(problems, located, ("ende",), f"Das Ende ({site.ende.german()}) liegt vor dem Beginn ({site.beginn.german()}).")
     if site.status == "beendet" and not site.ende:
         _error(problems, located, ("status",), "Ein beendeter Standort braucht ein 'ende'-Datum.")
-    if site.einzugsgebiet and not (site.einzugsgebiet.orte or site.einzugsgebiet.ortsteile or site.einzugsgebiet.plz):
+    if site.einzugsgebiet is not None and not (site.einzugsgebiet.orte or site.einzugsgebiet.ortsteile or site.einzugsgebiet.plz):
         _error(problems, located, ("einzugsgebiet",), "Das Einzugsgebiet ist leer: bitte Orte, Ortsteile oder Postleitzahlen eintragen.")
     names: dict[str, int] = {}
     for i, point in enumerate(site.anlaufstellen or ()):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE, build
+from conftest import COMPLETE, SAMPLE, build
 
 CHROMIUM = os.environ.get("THINKA_CHROMIUM", "/usr/bin/chromium")
 FLAGS = [
@@ -48,12 +48,33 @@ def built_site(tmp_path_factory) -> Path:
     return out
 
 
-@pytest.fixture(scope="session")
-def base_url(built_site: Path):
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+def _serve(directory: Path):
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site: Path):
+    server = _serve(built_site)
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def complete_site(tmp_path_factory) -> Path:
+    """The complete test data set (phones, e-mail, opening hours) built once."""
+    out = tmp_path_factory.mktemp("browser-complete") / "site"
+    result = build(COMPLETE, out, today="2026-11-25")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def complete_url(complete_site: Path):
+    server = _serve(complete_site)
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
 

@@ -1,0 +1,218 @@
+/* ThINKA: finder, "open now" and map consent. No third-party code, no storage without consent. */
+(function () {
+  "use strict";
+
+  var DAYS = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"];
+
+  /* Must match thinka.finder.normalize (Python). */
+  function normalize(text) {
+    text = String(text).toLowerCase().replace(/ß/g, "ss");
+    text = text.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    text = text.replace(/ae/g, "a").replace(/oe/g, "o").replace(/ue/g, "u");
+    return text.replace(/[^a-z0-9]+/g, " ").trim();
+  }
+
+  /* ---------------------------------------------------------------- time in Europe/Berlin */
+  function berlinNow() {
+    var parts = {};
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Europe/Berlin", year: "numeric", month: "2-digit", day: "2-digit",
+      hour: "2-digit", minute: "2-digit", hourCycle: "h23", weekday: "short"
+    }).formatToParts(new Date()).forEach(function (p) { parts[p.type] = p.value; });
+    var weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(parts.weekday);
+    return {
+      date: parts.year + "-" + parts.month + "-" + parts.day,
+      day: weekday,
+      minute: parseInt(parts.hour, 10) * 60 + parseInt(parts.minute, 10)
+    };
+  }
+
+  function isoPlus(iso, days) {
+    var d = new Date(iso + "T12:00:00Z");
+    d.setUTCDate(d.getUTCDate() + days);
+    return d.toISOString().slice(0, 10);
+  }
+
+  function clock(minutes) {
+    var h = Math.floor(minutes / 60), m = minutes % 60;
+    return (h < 10 ? "0" : "") + h + ":" + (m < 10 ? "0" : "") + m;
+  }
+
+  /* ranges: [[weekday 0=Mo, start, end], ...]; returns {state, text} or null when no hours are known */
+  function openState(ranges, holidays, now) {
+    if (!ranges || !ranges.length) return null;
+    var holiday = holidays.indexOf(now.date) >= 0;
+    if (!holiday) {
+      for (var i = 0; i < ranges.length; i++) {
+        var r = ranges[i];
+        if (r[0] === now.day && r[1] <= now.minute && now.minute < r[2]) {
+          return { state: "open", text: "Jetzt geöffnet, bis " + clock(r[2]) + " Uhr" };
+        }
+      }
+      var later = ranges.filter(function (r) { return r[0] === now.day && r[1] > now.minute; });
+      if (later.length) return { state: "closed", text: "Geschlossen, öffnet heute um " + clock(later[0][1]) + " Uhr" };
+    }
+    for (var ahead = 1; ahead <= 14; ahead++) {
+      var day = (now.day + ahead) % 7, date = isoPlus(now.date, ahead);
+      if (holidays.indexOf(date) >= 0) continue;
+      var first = ranges.filter(function (r) { return r[0] === day; });
+      if (first.length) {
+        var when = ahead === 1 ? "morgen" : "am " + DAYS[day];
+        return { state: "closed", text: (holiday ? "Heute Feiertag, geschlossen" : "Geschlossen") + ", öffnet " + when + " um " + clock(first[0][1]) + " Uhr" };
+      }
+    }
+    return { state: "closed", text: "Geschlossen" };
+  }
+
+  function showState(element, ranges, holidays, now) {
+    var state = openState(ranges, holidays, now);
+    if (!state) return;
+    element.textContent = state.text;
+    element.className = "thinka-open thinka-open--" + state.state;
+    element.hidden = false;
+  }
+
+  /* Site pages: fill every [data-hours] badge. */
+  function initOpenBadges() {
+    var now = berlinNow();
+    document.querySelectorAll("[data-hours]").forEach(function (el) {
+      try {
+        showState(el, JSON.parse(el.getAttribute("data-hours")), JSON.parse(el.getAttribute("data-holidays") || "[]"), now);
+      } catch (e) { /* leave the badge hidden */ }
+    });
+  }
+
+  /* ---------------------------------------------------------------- finder */
+  function distance(a, b, max) {
+    /* Damerau–Levenshtein (optimal string alignment), stops early above max */
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var prev2 = null, prev = [], cur, i, j;
+    for (j = 0; j <= b.length; j++) prev[j] = j;
+    for (i = 1; i <= a.length; i++) {
+      cur = [i];
+      var best = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cur[j] = Math.min(cur[j], prev2[j - 2] + 1);
+        if (cur[j] < best) best = cur[j];
+      }
+      if (best > max) return max + 1;
+      prev2 = prev; prev = cur;
+    }
+    return prev[b.length];
+  }
+
+  /* score: 0 exact, 1 starts with, 2 a word starts with, 3 small typo; -1 no match */
+  function score(query, key) {
+    if (key === query) return 0;
+    if (key.indexOf(query) === 0) return query.length >= 2 ? 1 : -1;
+    if (/^\d+$/.test(query)) return -1;
+    if (query.length >= 3 && (" " + key).indexOf(" " + query) >= 0) return 2;
+    if (query.length < 4) return -1;
+    var allowed = query.length >= 8 ? 2 : 1;
+    if (distance(query, key, allowed) <= allowed) return 3;
+    if (key.length > query.length && distance(query, key.slice(0, query.length), allowed) <= allowed && query.length >= 5) return 3;
+    var words = key.split(" ");
+    for (var w = 0; w < words.length; w++) if (words[w].length >= 4 && distance(query, words[w], allowed) <= allowed) return 3;
+    return -1;
+  }
+
+  function search(index, text) {
+    var query = normalize(text);
+    if (!query) return [];
+    var best = {};
+    index.terms.forEach(function (term) {
+      var s = score(query, term[0]);
+      if (s < 0) return;
+      term[3].forEach(function (site) {
+        if (!(site in best) || s < best[site].score) best[site] = { score: s, label: term[1], kind: term[2] };
+      });
+    });
+    return Object.keys(best).map(function (site) {
+      return { site: index.sites[site], score: best[site].score, label: best[site].label, kind: best[site].kind };
+    }).sort(function (a, b) {
+      return a.score - b.score || (a.site.s === "beendet") - (b.site.s === "beendet") || a.site.n.localeCompare(b.site.n, "de");
+    }).slice(0, 10);
+  }
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    (children || []).forEach(function (c) { node.append(c); });
+    return node;
+  }
+
+  function renderResults(form, index, text) {
+    var box = form.querySelector(".thinka-finder__results");
+    var root = form.getAttribute("data-root");
+    box.textContent = "";
+    if (!normalize(text)) return;
+    var results = search(index, text);
+    if (!results.length) {
+      box.append(el("p", { "class": "thinka-finder__none" }, [
+        "Für „" + text + "“ haben wir keinen Standort gefunden. Prüfen Sie die Schreibweise, oder suchen Sie Ihren Landkreis im ",
+        el("a", { href: form.getAttribute("data-directory") }, ["Verzeichnis der Standorte"]),
+        ". Die ",
+        el("a", { href: form.getAttribute("data-coordination") }, ["Koordinierungsstelle"]),
+        " hilft Ihnen auch weiter."
+      ]));
+      return;
+    }
+    var now = berlinNow();
+    box.append(el("p", { "class": "thinka-finder__count" }, [results.length === 1 ? "1 Standort gefunden:" : results.length + " Standorte gefunden:"]));
+    var list = el("ul", { "class": "thinka-finder__list" });
+    results.forEach(function (r) {
+      var item = el("li", { "class": "thinka-finder__item" });
+      var districts = r.site.d.map(function (d) { return index.districts[d]; }).join(", ");
+      item.append(el("a", { "class": "thinka-finder__site", href: root + r.site.u }, [r.site.n]));
+      item.append(el("span", { "class": "thinka-finder__why" }, [
+        (r.kind === "Landkreis" || r.kind === "kreisfreie Stadt" ? districts : r.kind + " " + r.label + " · " + districts) +
+        (r.site.s === "beendet" ? " · beendet" : r.site.s === "geplant" ? " · in Planung" : "")
+      ]));
+      if (r.site.p.length) {
+        var points = el("ul", { "class": "thinka-finder__points" });
+        r.site.p.forEach(function (p) {
+          var point = index.points[p];
+          var li = el("li", {}, [el("a", { href: root + point.u }, [point.n]), el("span", { "class": "thinka-finder__address" }, [point.a])]);
+          var state = openState(point.h, index.holidays, now);
+          if (state) li.append(el("span", { "class": "thinka-open thinka-open--" + state.state }, [state.text]));
+          else if (point.v) li.append(el("span", { "class": "thinka-open" }, ["Termine nach Vereinbarung"]));
+          points.append(li);
+        });
+        item.append(points);
+      }
+      list.append(item);
+    });
+    box.append(list);
+  }
+
+  function initFinder(form) {
+    var input = form.querySelector("input");
+    var index = null, loading = null;
+    function load() {
+      if (!loading) {
+        loading = fetch(form.getAttribute("data-index")).then(function (r) { return r.json(); }).then(function (data) { index = data; return data; });
+      }
+      return loading;
+    }
+    function update() {
+      var text = input.value;
+      load().then(function () { if (input.value === text) renderResults(form, index, text); });
+    }
+    input.addEventListener("focus", load, { once: true });
+    input.addEventListener("input", update);
+    form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
+    var initial = new URLSearchParams(window.location.search).get("q");
+    if (initial) { input.value = initial; update(); }
+    window.thinkaFinder = { search: function (text) { return load().then(function () { return search(index, text); }); } };
+  }
+
+  function init() {
+    initOpenBadges();
+    document.querySelectorAll("form.thinka-finder").forEach(initFinder);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
