@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from . import finder, pages, vcard
+from . import finder, overview_map, pages, vcard
 from .pages import PageView
 from .validate import Dataset
 
@@ -25,6 +25,7 @@ class GeneratedFile:
 PAGE_SOURCES: list[Callable[[Dataset], Iterable[PageView]]] = [
     pages.directory_pages,
     pages.site_pages,
+    overview_map.map_pages,
 ]
 FILE_SOURCES: list[Callable[[Dataset], Iterable[GeneratedFile]]] = [
     finder.index_files,

@@ -300,6 +300,9 @@ def _check_site(located: Located, problems: Problems) -> None:
             _error(problems, located, ("anlaufstellen", i, "name"), f"Die Anlaufstelle '{point.name}' steht doppelt in diesem Standort (Eintrag {names[point.name] + 1}).")
         names.setdefault(point.name, i)
         _check_hours(located, ("anlaufstellen", i), point, problems)
+        if point.koordinaten is None and site.status == "aktiv":
+            line, column = located.where("anlaufstellen", i, "name")
+            problems.warning(str(located.doc.path), line, column, f"Die Anlaufstelle '{point.name}' hat keine Koordinaten und fehlt deshalb auf der Karte (in Listen und in der Suche erscheint sie).")
 
 
 def _check_hours(located: Located, loc: tuple[Any, ...], point: ContactPoint, problems: Problems) -> None:

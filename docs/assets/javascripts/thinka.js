@@ -208,9 +208,86 @@
     window.thinkaFinder = { search: function (text) { return load().then(function () { return search(index, text); }); } };
   }
 
+  /* ---------------------------------------------------------------- map: nothing external before consent */
+  var CONSENT_KEY = "thinka-karte-zustimmung";
+
+  function remembered() {
+    try { return window.localStorage.getItem(CONSENT_KEY) === "ja"; } catch (e) { return false; }
+  }
+
+  function loadLeaflet(box, done) {
+    if (window.L) return done();
+    var css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = box.getAttribute("data-leaflet-css");
+    document.head.append(css);
+    var script = document.createElement("script");
+    script.src = box.getAttribute("data-leaflet-js");
+    script.onload = done;
+    document.head.append(script);
+  }
+
+  function showLiveMap(box) {
+    var live = box.querySelector(".thinka-map__live");
+    box.querySelector(".thinka-map__consent").hidden = true;
+    live.hidden = false;
+    loadLeaflet(box, function () {
+      var map = window.L.map(live, { keyboard: true, scrollWheelZoom: false });
+      window.L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
+        maxZoom: 18,
+        attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-Mitwirkende'
+      }).addTo(map);
+      var bounds = [];
+      box.querySelectorAll(".thinka-map__marker").forEach(function (a) {
+        var lat = parseFloat(a.getAttribute("data-lat")), lon = parseFloat(a.getAttribute("data-lon"));
+        var icon = window.L.divIcon({ className: "thinka-map__pin", iconSize: [22, 22], html: "" });
+        var marker = window.L.marker([lat, lon], { icon: icon, keyboard: true, title: a.getAttribute("aria-label"), alt: a.getAttribute("aria-label") });
+        var link = document.createElement("a");
+        link.href = a.getAttribute("href");
+        link.textContent = a.getAttribute("data-name");
+        var popup = document.createElement("div");
+        popup.append(link, document.createElement("br"), a.getAttribute("data-site"));
+        marker.bindPopup(popup).addTo(map);
+        bounds.push([lat, lon]);
+      });
+      if (bounds.length) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 12 });
+      else map.setView([50.9, 11.0], 8);
+      box.querySelector(".thinka-map__overview").hidden = true;
+      live.focus();
+    });
+  }
+
+  function initMap(box) {
+    var step1 = box.querySelector(".thinka-map__step1");
+    var details = box.querySelector(".thinka-map__details");
+    var note = box.querySelector(".thinka-map__remembered");
+    step1.addEventListener("click", function () {
+      details.hidden = false;
+      step1.setAttribute("aria-expanded", "true");
+      box.querySelector(".thinka-map__load").focus();
+    });
+    box.querySelector(".thinka-map__load").addEventListener("click", function () {
+      if (box.querySelector(".thinka-map__remember").checked) {
+        try { window.localStorage.setItem(CONSENT_KEY, "ja"); } catch (e) { /* private mode: ask again next time */ }
+      }
+      showLiveMap(box);
+    });
+    box.querySelector(".thinka-map__forget").addEventListener("click", function () {
+      try { window.localStorage.removeItem(CONSENT_KEY); } catch (e) { /* nothing stored */ }
+      window.location.reload();
+    });
+    if (remembered()) {
+      note.hidden = false;
+      showLiveMap(box);
+      box.querySelector(".thinka-map__consent").hidden = false;
+      step1.hidden = true;
+    }
+  }
+
   function init() {
     initOpenBadges();
     document.querySelectorAll("form.thinka-finder").forEach(initFinder);
+    document.querySelectorAll(".thinka-map").forEach(initMap);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
