@@ -173,3 +173,20 @@ def test_site_page_prints_without_navigation_and_with_a_qr_code(browser, complet
     page.close()
     assert visible == [False, False, False, False, True]
     assert "Teststraße 12" in text and "Mo–Fr" in text
+
+
+def test_site_page_reflows_at_320_px_and_tap_targets_are_large(browser, complete_url):
+    """WCAG 1.4.10 (reflow at 320 CSS px, i.e. 400 % zoom of 1280) and 2.5.8 (targets ≥ 24 × 24 px)."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    sizes = {}
+    for path in ("", "standorte/", "standorte/jena-lobeda/", "anlaufstellen/", "karte/"):
+        page.goto(complete_url + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
+        for selector in (".thinka-action", ".thinka-finder__input", ".thinka-finder__button", ".thinka-jump a"):
+            for box in page.eval_on_selector_all(selector, "els => els.map(e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; })"):
+                sizes.setdefault(selector, []).append(box)
+    context.close()
+    assert set(sizes) == {".thinka-action", ".thinka-finder__input", ".thinka-finder__button", ".thinka-jump a"}
+    small = {s: [b for b in boxes if b[0] < 24 or b[1] < 44] for s, boxes in sizes.items()}
+    assert small == {s: [] for s in sizes}

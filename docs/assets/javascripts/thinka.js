@@ -147,7 +147,7 @@
     var box = form.querySelector(".thinka-finder__results");
     var root = form.getAttribute("data-root");
     box.textContent = "";
-    if (!normalize(text)) return;
+    if (normalize(text).length < 2) return;  /* one letter names no place yet */
     var results = search(index, text);
     if (!results.length) {
       box.append(el("p", { "class": "thinka-finder__none" }, [
