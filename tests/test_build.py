@@ -142,3 +142,20 @@ def test_site_pages_stay_out_of_the_navigation(sample_site: Path):
     page = (sample_site / "programm" / "index.html").read_text("utf-8")
     assert "standorte/gera/" not in page
     assert "standorte/ilm-kreis/" not in page
+
+
+def test_contact_point_without_coordinates_is_listed_and_found_but_not_mapped(tmp_path: Path, data_dir: Path):
+    edit(data_dir / "sites/jena-lobeda.yml", "    koordinaten: {lat: 50.8891, lon: 11.6075}\n", "")
+    _, problems = load_dataset(data_dir)
+    assert problems.errors == []
+    assert [(Path(p.path).name, p.line, p.message) for p in problems.warnings] == [
+        ("jena-lobeda.yml", 17, "Die Anlaufstelle 'Stadtteilbüro Lobeda' hat keine Koordinaten und fehlt deshalb auf der Karte (in Listen und in der Suche erscheint sie).")
+    ]
+    result = build(data_dir, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert "Warnung: Die Anlaufstelle 'Stadtteilbüro Lobeda' hat keine Koordinaten" in result.stderr
+    assert "Stadtteilbüro Lobeda" in text_of(tmp_path / "out" / "anlaufstellen" / "index.html")
+    assert '"n":"Stadtteilbüro Lobeda"' in (tmp_path / "out" / "standorte" / "finder-index.json").read_text("utf-8")
+    karte = (tmp_path / "out" / "karte" / "index.html").read_text("utf-8")
+    assert 'class="thinka-map__marker"' not in karte
+    assert "Ohne Koordinaten und daher nicht auf der Karte:" in karte
