@@ -57,10 +57,10 @@ def attribution() -> str:
     source = resources.files("thinka").joinpath("reference/thueringen.LICENSE.md")
     if not source.is_file():
         return ""
-    for line in source.read_text("utf-8").splitlines():
-        if line.lower().startswith("attribution:") or line.lower().startswith("namensnennung:"):
-            return line.split(":", 1)[1].strip()
-    return ""
+    # The licence file quotes the attribution right after its "### Attribution" heading.
+    text = source.read_text("utf-8").split("### Attribution", 1)[-1]
+    quote = next((line[2:].strip() for line in text.splitlines() if line.startswith("> ")), "")
+    return quote.removeprefix("Kreisgrenzen:").strip()
 
 
 def map_page(dataset: Dataset) -> PageView:
