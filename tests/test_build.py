@@ -159,3 +159,13 @@ def test_contact_point_without_coordinates_is_listed_and_found_but_not_mapped(tm
     karte = (tmp_path / "out" / "karte" / "index.html").read_text("utf-8")
     assert 'class="thinka-map__marker"' not in karte
     assert "Ohne Koordinaten und daher nicht auf der Karte:" in karte
+
+
+def test_search_index_holds_a_short_entry_per_site_not_its_full_text(sample_site: Path):
+    import json
+
+    docs = json.loads((sample_site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    gera = [d for d in docs if d["location"].startswith("standorte/gera/")]
+    assert gera == [{"location": "standorte/gera/", "title": "ThINKA Gera", "text": "Stadt Gera Gera Lusan Alt-Lusan Bieblach 07549 07546"}]
+    programme = [d for d in docs if d["location"].startswith("programm/idee-und-konzept/")]
+    assert len(programme) > 1  # hand-written pages keep their full text and sections

@@ -7,6 +7,7 @@ load and validate → generated pages (``thinka.pages``) → HTML (``thinka.rend
 from __future__ import annotations
 
 import html
+import json
 import logging
 import os
 import re
@@ -82,6 +83,25 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
             raise PluginError(f"{page.file.src_uri}: unbekannte Komponente 'thinka:{name}'. Bekannt: {', '.join(COMPONENTS)}.")
         template, context = COMPONENTS[name](self.dataset)
         return self.renderer.render_component(template, context, page.url)
+
+    def on_post_build(self, config: Any) -> None:
+        """Shrink Material's search index: a generated page contributes its short search text,
+        not its full content, so the index fetched on every first visit stays small."""
+        index_path = Path(config.site_dir) / "search" / "search_index.json"
+        if not index_path.is_file():
+            return
+        short = {view.url: view for view in self.views.values() if view.search_text is not None}
+        index = json.loads(index_path.read_text("utf-8"))
+        docs = []
+        for doc in index["docs"]:
+            page, _, anchor = doc["location"].partition("#")
+            view = short.get(page)
+            if view is None:
+                docs.append(doc)
+            elif not anchor:
+                docs.append({"location": page, "title": html.escape(view.title), "text": html.escape(view.search_text)})
+        index["docs"] = docs
+        index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         server.watch(str(self.data_dir))  # a saved YAML file rebuilds and reloads the preview

@@ -109,6 +109,7 @@ def map_page(dataset: Dataset) -> PageView:
             "unmapped": unmapped,
             "groups": groups,
         },
+        search_text="Karte aller Anlaufstellen in Thüringen, auch als Liste.",
     )
 
 

@@ -41,6 +41,9 @@ class PageView:
     template: str
     source: Path | None  # the YAML file it comes from (for edit links)
     context: dict[str, Any] = field(default_factory=dict)
+    # What the site search should know of this page instead of its full text (None: full text).
+    # Keeps the search index small when there are many generated pages.
+    search_text: str | None = None
 
     def link(self, target: str) -> str:
         """Relative link from this page to ``target`` (a site-root-relative URL, maybe with #anchor)."""
@@ -197,7 +200,14 @@ def site_page(dataset: Dataset, slug: str) -> PageView:
         "qr_svg": qr_svg(dataset.base_url + site_url(slug)) if dataset.base_url else None,
         "page_url": dataset.base_url + site_url(slug) if dataset.base_url else None,
     }
-    return PageView(f"standorte/{slug}.md", site_url(slug), site.name, description, "site.html", located.doc.path, context)
+    search_text = " ".join(
+        [d.title for d in districts]
+        + [p.name for p in site.anlaufstellen]
+        + site.einzugsgebiet.orte
+        + site.einzugsgebiet.ortsteile
+        + site.einzugsgebiet.plz
+    )
+    return PageView(f"standorte/{slug}.md", site_url(slug), site.name, description, "site.html", located.doc.path, context, search_text)
 
 
 def site_directory(dataset: Dataset) -> PageView:
@@ -227,6 +237,7 @@ def site_directory(dataset: Dataset) -> PageView:
         "site-directory.html",
         None,
         {"districts": districts, "counts": counts, "total": len(dataset.sites)},
+        search_text="Alle Standorte nach Landkreis und kreisfreier Stadt: " + " ".join(d["title"] for d in districts),
     )
 
 
@@ -250,6 +261,7 @@ def contact_point_directory(dataset: Dataset) -> PageView:
         "contact-point-directory.html",
         None,
         {"letters": sorted(letters.items()), "total": len(rows)},
+        search_text="Alle Anlaufstellen von A bis Z nach Ort, mit Adresse, Öffnungszeiten und Kontakt.",
     )
 
 
@@ -288,6 +300,7 @@ def partner_directory(dataset: Dataset) -> PageView:
         "partner-directory.html",
         None,
         {"groups": groups},
+        search_text="Träger, Kommunen, Wohnungsunternehmen, Ministerium, Koordinierungsstelle und Netzwerkpartner.",
     )
 
 

@@ -190,3 +190,13 @@ def test_site_page_reflows_at_320_px_and_tap_targets_are_large(browser, complete
     assert set(sizes) == {".thinka-action", ".thinka-finder__input", ".thinka-finder__button", ".thinka-jump a"}
     small = {s: [b for b in boxes if b[0] < 24 or b[1] < 44] for s, boxes in sizes.items()}
     assert small == {s: [] for s in sizes}
+
+
+def test_header_search_finds_a_site_by_its_ortsteil(browser, base_url):
+    page = browser.new_page()
+    page.goto(base_url + "programm/")
+    page.fill("input.md-search__input", "Rabenhold")
+    page.wait_for_selector(".md-search-result__item")
+    titles = page.eval_on_selector_all(".md-search-result__item h1", "els => els.map(e => e.textContent.trim())")
+    page.close()
+    assert titles[0] == "ThINKA Ilm-Kreis"
