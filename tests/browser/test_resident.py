@@ -194,8 +194,9 @@ def test_site_page_reflows_at_320_px_and_tap_targets_are_large(browser, complete
 
 def test_header_search_finds_a_site_by_its_ortsteil(browser, base_url):
     page = browser.new_page()
-    page.goto(base_url + "programm/")
-    page.fill("input.md-search__input", "Rabenhold")
+    page.goto(base_url + "programm/", wait_until="networkidle")  # the search worker has its index
+    page.wait_for_timeout(500)
+    page.type("input.md-search__input", "Rabenhold", delay=20)
     page.wait_for_selector(".md-search-result__item")
     titles = page.eval_on_selector_all(".md-search-result__item h1", "els => els.map(e => e.textContent.trim())")
     page.close()
