@@ -15,7 +15,7 @@ from typing import Any, Iterator
 
 from .districts import District, all_districts
 from .hours import summary
-from .model import CONTACT_KINDS, ORGANISATION_TYPES, PRECISION, SITE_STATUS, STEP_FREE, ContactPoint, Organisation, Site
+from .model import COORDINATION, CONTACT_KINDS, ORGANISATION_TYPES, PRECISION, SITE_STATUS, STEP_FREE, ContactPoint, Organisation, Site
 from .text import render_markdown
 from .validate import Dataset
 
@@ -38,10 +38,23 @@ class PageView:
 
     def link(self, target: str) -> str:
         """Relative link from this page to ``target`` (a site-root-relative URL, maybe with #anchor)."""
-        path, _, anchor = target.partition("#")
-        rel = posixpath.relpath("/" + path, "/" + self.url)
-        rel = "./" if rel == "." else rel + ("/" if path.endswith("/") else "")
-        return rel + (f"#{anchor}" if anchor else "")
+        return relative_link(self.url, target)
+
+
+@dataclass
+class Fragment:
+    """Generated HTML that a hand-written page asks for with a marker ``<!-- thinka:NAME -->``."""
+
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+def relative_link(page_url: str, target: str) -> str:
+    """Link from the page at ``page_url`` to ``target``; both relative to the site root."""
+    path, _, anchor = target.partition("#")
+    rel = posixpath.relpath("/" + path, "/" + page_url)
+    rel = "./" if rel == "." else rel + ("/" if path.endswith("/") else "")
+    return rel + (f"#{anchor}" if anchor else "")
 
 
 def site_url(slug: str) -> str:
@@ -50,6 +63,16 @@ def site_url(slug: str) -> str:
 
 def partner_url(ident: str) -> str:
     return f"{PARTNERS_URL}#{ident}"
+
+
+COORDINATION_URL = "programm/koordinierungsstelle/"
+
+
+def owner_link(dataset: Dataset, key: str) -> dict[str, str]:
+    """Who a post or event belongs to: a site, or the coordination office (``koordinierungsstelle``)."""
+    if key == COORDINATION:
+        return {"key": key, "name": "Koordinierungsstelle", "url": COORDINATION_URL}
+    return {"key": key, "name": dataset.sites[key].record.name, "url": site_url(key)}
 
 
 def sort_key(text: str) -> str:
@@ -130,7 +153,8 @@ def _status(site: Site) -> dict[str, Any]:
 
 
 # ------------------------------------------------------------------ the pages
-def site_page(dataset: Dataset, slug: str) -> PageView:
+def site_page(dataset: Dataset, slug: str, *, news: dict[str, Any] | None = None, events: dict[str, Any] | None = None) -> PageView:
+    """The page of one site; ``news`` and ``events`` are its sections from :mod:`thinka.news` and :mod:`thinka.events`."""
     located = dataset.sites[slug]
     site: Site = located.record
     districts = _districts(site)
@@ -168,6 +192,8 @@ def site_page(dataset: Dataset, slug: str) -> PageView:
             {"name": _org(dataset, coordination).name, "url": partner_url(coordination)} if coordination else None
         ),
         "directory_url": SITES_URL,
+        "news": news,
+        "events": events,
     }
     return PageView(f"standorte/{slug}.md", site_url(slug), site.name, description, "site.html", located.doc.path, context)
 
