@@ -12,6 +12,7 @@ settings (:mod:`thinka.settings`), never from the clock directly. Addresses:
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections import defaultdict
 from collections.abc import Iterator
@@ -233,6 +234,12 @@ def event_files(dataset: Dataset, settings: Settings) -> Iterator[tuple[str, str
             yield media_url(image.datei), (dataset.data_dir / "events" / image.datei).read_bytes()
 
 
+@functools.lru_cache(maxsize=None)
+def _berlin(first_year: int, last_year: int) -> Timezone:
+    """VTIMEZONE for Europe/Berlin from the tz database, once per range of years (it is read-only here)."""
+    return Timezone.from_tzid("Europe/Berlin", first_date=date(first_year, 1, 1), last_date=date(last_year, 1, 1))
+
+
 def calendar(events: Events, entries: list[Entry], settings: Settings, name: str) -> bytes:
     """An iCalendar file (RFC 5545): times in Europe/Berlin with its VTIMEZONE, all-day events as dates.
 
@@ -248,7 +255,7 @@ def calendar(events: Events, entries: list[Entry], settings: Settings, name: str
     cal.add("x-wr-timezone", "Europe/Berlin")
     # A VTIMEZONE always: it covers the events' years, and a calendar needs at least one component.
     years = [e.when.start_day.year for e in entries] + [settings.today.year]
-    cal.add_component(Timezone.from_tzid("Europe/Berlin", first_date=date(min(years), 1, 1), last_date=date(max(years) + 2, 1, 1)))
+    cal.add_component(_berlin(min(years), max(years) + 2))
     host = urlsplit(settings.site_url).hostname or "thinka"
     for entry in entries:
         teaser = events.teaser(entry, settings.today)

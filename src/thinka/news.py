@@ -57,6 +57,8 @@ class News:
 
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
+        self._teasers: dict[str, dict[str, Any]] = {}
+        self._bodies: dict[str, str] = {}
         self.posts: list[tuple[str, Post]] = sorted(
             ((name, located.record) for name, located in dataset.posts.items()),
             key=lambda item: (item[1].meta.datum.first, item[0]),
@@ -75,6 +77,11 @@ class News:
 
     def teaser(self, name: str, post: Post) -> dict[str, Any]:
         """What a list shows of a post: title, date, who, topics, one or two sentences."""
+        if name not in self._teasers:  # a post appears in up to six lists: render its summary once
+            self._teasers[name] = self._teaser(name, post)
+        return dict(self._teasers[name])
+
+    def _teaser(self, name: str, post: Post) -> dict[str, Any]:
         meta = post.meta
         return {
             "name": name,
@@ -84,9 +91,16 @@ class News:
             "date_label": meta.datum.german(),
             "owners": [dict(owner_link(self.dataset, o), news_url=owner_news_url(o)) for o in meta.standorte],
             "topics": [{"key": t, "label": TOPICS[t], "url": topic_url(t)} for t in meta.themen],
-            "summary": meta.zusammenfassung or plain_summary(render_markdown(post.body, shift_headings=0)),
+            "summary": meta.zusammenfassung or plain_summary(self.body_html(name, post)),
             "image": {"src": media_url(meta.bild.datei), "alt": meta.bild.alt} if meta.bild else None,
         }
+
+    def body_html(self, name: str, post: Post) -> str:
+        """The post's text as HTML, links relative to the post page (used by the page and every feed)."""
+        if name not in self._bodies:
+            url = post_url(name)
+            self._bodies[name] = render_markdown(post.body, shift_headings=0, link=lambda target: relative_link(url, target))
+        return self._bodies[name]
 
     def teasers(self, items: list[tuple[str, Post]]) -> list[dict[str, Any]]:
         return [self.teaser(name, post) for name, post in items]
@@ -176,7 +190,7 @@ def _archive_pages(news: News, common: dict[str, Any]) -> Iterator[PageView]:
 def _post_page(news: News, name: str, post: Post) -> PageView:
     url = post_url(name)
     context = news.teaser(name, post)
-    context["body_html"] = render_markdown(post.body, shift_headings=0, link=lambda target: relative_link(url, target))
+    context["body_html"] = news.body_html(name, post)
     context["news_url"] = NEWS_URL
     context["archive_url"] = f"{ARCHIVE_URL}{post.meta.datum.year}/{post.meta.datum.month:02d}/"
     context["archive_label"] = post.meta.datum.month_year()
@@ -235,8 +249,7 @@ def atom_feed(news: News, items: list[tuple[str, Post]], settings: Settings, tit
         for topic in teaser["topics"]:
             _sub(entry, "category", term=topic["key"], label=topic["label"])
         _sub(entry, "summary", teaser["summary"])
-        body = render_markdown(post.body, shift_headings=0, link=lambda target: relative_link(teaser["url"], target))
-        _sub(entry, "content", body, type="html")
+        _sub(entry, "content", news.body_html(name, post), type="html")
     return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
 
 
