@@ -285,3 +285,21 @@ def test_a_hand_written_page_asking_for_an_unknown_fragment_gets_a_german_messag
     with pytest.raises(UnknownMarker) as caught:
         renderer.fill_markers("<p>x</p>\n<!-- thinka:termine -->", fragments, "")
     assert caught.value.args[0] == "Unbekannte Markierung '<!-- thinka:termine -->'. Möglich sind: <!-- thinka:aktuelles -->, <!-- thinka:veranstaltungen -->."
+
+
+def test_sample_feeds_and_calendars_hold_every_sample_post_and_event(tmp_path: Path):
+    from conftest import SAMPLE
+
+    out = tmp_path / "sample"
+    result = build(SAMPLE, out, today="2026-11-25")
+    assert result.returncode == 0, result.stderr
+    feed = ET.parse(out / "aktuelles" / "atom.xml").getroot()
+    assert len(feed.findall(f"{ATOM}entry")) == len(list((SAMPLE / "news").glob("*.md"))) == 5
+    calendar = _calendar(out / "veranstaltungen" / "kalender.ics")
+    assert len(list(calendar.walk("VEVENT"))) == len(list((SAMPLE / "events").glob("*.yml"))) == 7
+    artern = next(e for e in calendar.walk("VEVENT") if str(e["UID"]).startswith("2015-04-15-erfahrungsaustausch-artern@"))
+    assert artern.decoded("DTSTART").isoformat() == "2015-04-15T10:00:00+02:00"
+    assert artern.decoded("DTEND").isoformat() == "2015-04-15T16:00:00+02:00"
+    ilm = out / "standorte" / "ilm-kreis" / "index.html"
+    assert linked(ilm, "aktuelles/") == {"2015-06-06-buergerbuero-rabenhold", "2023-03-zehn-jahre-thinka-im-ilm-kreis"}
+    assert "Zurzeit sind hier keine Veranstaltungen angekündigt." in text_of(ilm)
