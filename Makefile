@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site validate serve test install clean bench
+.PHONY: site validate serve test install clean bench bench-news
 
 site: validate  ## validate the data, then build site/ (a failed build leaves the old site/ untouched)
 	rm -rf site.new
@@ -24,6 +24,9 @@ test: $(STAMP)  ## all tests (browser tests need /usr/bin/chromium; .ci/run inst
 
 bench: $(STAMP)  ## build-time and page-size figures for 10, 100 and 1,000 synthetic sites
 	$(BIN)/python scripts/bench
+
+bench-news: $(STAMP)  ## build-time and page-size figures for 10, 100 and 1,000 synthetic news posts
+	$(BIN)/python scripts/bench-news
 
 install: $(STAMP)
 

@@ -14,6 +14,8 @@ REPO = Path(__file__).resolve().parents[1]
 COMPLETE = REPO / "tests" / "data" / "complete"
 SAMPLE = REPO / "sites_data"
 BIN = Path(sys.executable).parent
+# The day every test build takes as "today": upcoming and past events never depend on the clock.
+TODAY = "2024-06-15"
 
 
 @pytest.fixture
@@ -30,11 +32,9 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), "utf-8")
 
 
-def build(data_dir: Path, out: Path, today: str | None = None) -> subprocess.CompletedProcess[str]:
+def build(data_dir: Path, out: Path, today: str = TODAY) -> subprocess.CompletedProcess[str]:
     """``mkdocs build --strict`` of ``data_dir`` into ``out``; ``today`` fixes the build's date."""
-    env = dict(os.environ, THINKA_DATA_DIR=str(data_dir), NO_MKDOCS_2_WARNING="1")
-    if today:
-        env["THINKA_TODAY"] = today
+    env = dict(os.environ, THINKA_DATA_DIR=str(data_dir), NO_MKDOCS_2_WARNING="1", THINKA_TODAY=today)
     return subprocess.run(
         [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(out)],
         cwd=REPO,

@@ -103,6 +103,8 @@ def test_generated_pages_carry_a_meta_description_from_the_data(complete_site: P
 
 def test_build_from_another_data_directory(tmp_path: Path, data_dir: Path):
     (data_dir / "sites" / "jena-lobeda.yml").rename(data_dir / "sites" / "jena-neulobeda.yml")
+    for path in [*(data_dir / "news").glob("*.md"), *(data_dir / "events").glob("*.yml")]:
+        path.write_text(path.read_text("utf-8").replace("jena-lobeda", "jena-neulobeda"), "utf-8")
     result = build(data_dir, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out" / "standorte" / "jena-neulobeda" / "index.html").is_file()

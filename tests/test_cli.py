@@ -15,7 +15,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_valid_sample_data_exits_zero_with_a_summary():
     result = run(str(SAMPLE))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "Alles in Ordnung: 11 Standorte, 7 Anlaufstellen, 20 Organisationen."
+    assert result.stdout.strip() == "Alles in Ordnung: 11 Standorte, 7 Anlaufstellen, 20 Organisationen, 5 Meldungen, 7 Veranstaltungen."
 
 
 def test_problems_in_several_files_are_all_reported_with_exit_one(data_dir: Path):
@@ -45,7 +45,7 @@ def test_data_directory_from_environment(data_dir: Path):
     import os
 
     result = subprocess.run([str(BIN / "thinka"), "validate"], capture_output=True, text=True, env=dict(os.environ, THINKA_DATA_DIR=str(data_dir)))
-    assert result.stdout.strip() == "Alles in Ordnung: 3 Standorte, 3 Anlaufstellen, 5 Organisationen."
+    assert result.stdout.strip() == "Alles in Ordnung: 3 Standorte, 3 Anlaufstellen, 5 Organisationen, 4 Meldungen, 5 Veranstaltungen."
 
 
 def test_hostile_yaml_is_rejected_without_traceback(data_dir: Path):

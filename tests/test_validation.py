@@ -109,8 +109,13 @@ def test_duplicate_slug_across_extensions(data_dir: Path):
 def test_file_name_must_be_usable_as_address(data_dir: Path):
     (data_dir / SITE).rename(data_dir / "sites" / "Jena Lobeda.yml")
     _, problems = load_dataset(data_dir)
-    [problem] = problems.errors
+    [problem] = [p for p in problems.errors if Path(p.path).parent.name == "sites"]
     assert problem.message.startswith("Dateiname 'Jena Lobeda.yml' taugt nicht als Adresse")
+    # Posts and events that name the site now name a site that does not exist, and say so.
+    references = {p.message for p in problems.errors if p is not problem}
+    assert references == {
+        "Den Standort 'jena-lobeda' gibt es nicht. Die Kennung ist der Dateiname in sites/ ohne .yml; für die Koordinierungsstelle 'koordinierungsstelle'."
+    }
 
 
 def test_ended_site_needs_an_end_date(data_dir: Path):

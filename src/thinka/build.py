@@ -1,7 +1,9 @@
-"""What the data layer contributes to a build: generated pages and generated files.
+"""What the data layer contributes to a build: generated pages, generated files, fragments.
 
 Each feature module adds its sources here; the engine adapter (``mkdocs_plugin``) asks
-only this module. Pages are drawn by a component template; files are written as they are.
+only this module. Pages are drawn by a component template; files are written as they are;
+fragments fill markers (``<!-- thinka:NAME -->``) in hand-written pages. Every source gets
+the dataset and the build settings (site address, today).
 """
 
 from __future__ import annotations
@@ -9,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from . import finder, overview_map, pages, vcard
-from .pages import PageView
+from . import events, finder, news, overview_map, pages, vcard
+from .pages import Fragment, PageView
+from .settings import Settings
 from .validate import Dataset
 
 
@@ -22,28 +25,50 @@ class GeneratedFile:
     content: str | bytes
 
 
-PAGE_SOURCES: list[Callable[[Dataset], Iterable[PageView]]] = [
-    pages.directory_pages,
-    pages.site_pages,
+def directory_pages(dataset: Dataset, settings: Settings) -> Iterable[PageView]:
+    return pages.directory_pages(dataset)
+
+
+def site_pages(dataset: Dataset, settings: Settings) -> Iterator[PageView]:
+    """Each site page with its latest posts and its upcoming events."""
+    latest, coming = news.News(dataset), events.Events(dataset)
+    for slug in dataset.sites:
+        yield pages.site_page(
+            dataset, slug, settings, news=latest.site_section(slug), events=coming.site_section(slug, settings.today)
+        )
+
+
+PAGE_SOURCES: list[Callable[[Dataset, Settings], Iterable[PageView]]] = [
+    directory_pages,
+    site_pages,
     overview_map.map_pages,
+    news.news_pages,
+    events.event_pages,
 ]
-FILE_SOURCES: list[Callable[[Dataset], Iterable[GeneratedFile]]] = [
+# A source yields GeneratedFile objects or (path, content) pairs.
+FILE_SOURCES: list[Callable[[Dataset, Settings], Iterable[GeneratedFile | tuple[str, str | bytes]]]] = [
     finder.index_files,
     vcard.vcard_files,
+    news.news_files,
+    events.event_files,
 ]
-
-# Components a hand-written page can place with a marker line ``<!-- thinka:NAME -->``:
-# NAME → (component template, context built from the dataset).
-COMPONENTS: dict[str, Callable[[Dataset], tuple[str, dict]]] = {
-    "finder": lambda dataset: ("finder.html", {}),
+FRAGMENT_SOURCES: dict[str, Callable[[Dataset, Settings], Fragment]] = {
+    "finder": lambda dataset, settings: Fragment("finder.html"),
+    "aktuelles": news.home_fragment,
+    "veranstaltungen": events.home_fragment,
 }
 
 
-def generated_pages(dataset: Dataset) -> Iterator[PageView]:
+def generated_pages(dataset: Dataset, settings: Settings) -> Iterator[PageView]:
     for source in PAGE_SOURCES:
-        yield from source(dataset)
+        yield from source(dataset, settings)
 
 
-def generated_files(dataset: Dataset) -> Iterator[GeneratedFile]:
+def generated_files(dataset: Dataset, settings: Settings) -> Iterator[GeneratedFile]:
     for source in FILE_SOURCES:
-        yield from source(dataset)
+        for item in source(dataset, settings):
+            yield item if isinstance(item, GeneratedFile) else GeneratedFile(*item)
+
+
+def generated_fragments(dataset: Dataset, settings: Settings) -> dict[str, Fragment]:
+    return {name: source(dataset, settings) for name, source in FRAGMENT_SOURCES.items()}

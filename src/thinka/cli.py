@@ -25,7 +25,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(f"{count} Fehler gefunden." if count != 1 else "1 Fehler gefunden.", file=sys.stderr)
         return 1
     points = sum(len(s.record.anlaufstellen) for s in dataset.sites.values())
-    print(f"Alles in Ordnung: {len(dataset.sites)} Standorte, {points} Anlaufstellen, {len(dataset.organisations)} Organisationen.")
+    print(
+        f"Alles in Ordnung: {len(dataset.sites)} Standorte, {points} Anlaufstellen, {len(dataset.organisations)} Organisationen, "
+        f"{len(dataset.posts)} Meldungen, {len(dataset.events)} Veranstaltungen."
+    )
     return 0
 
 

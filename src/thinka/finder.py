@@ -13,9 +13,9 @@ from collections import defaultdict
 from datetime import date
 from typing import Any, Iterator
 
-from . import clock
 from .districts import all_districts
 from .hours import public_holidays, weekly_ranges
+from .settings import Settings
 from .text import to_json
 from .validate import Dataset
 
@@ -30,8 +30,7 @@ def normalize(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
 
 
-def build_index(dataset: Dataset, today: date | None = None) -> dict[str, Any]:
-    today = today or clock.today()
+def build_index(dataset: Dataset, today: date) -> dict[str, Any]:
     districts = all_districts()
     sites: list[dict[str, Any]] = []
     points: list[dict[str, Any]] = []
@@ -87,7 +86,5 @@ def build_index(dataset: Dataset, today: date | None = None) -> dict[str, Any]:
     }
 
 
-def index_files(dataset: Dataset) -> Iterator[Any]:
-    from .build import GeneratedFile
-
-    yield GeneratedFile(INDEX_PATH, to_json(build_index(dataset)))
+def index_files(dataset: Dataset, settings: Settings) -> Iterator[tuple[str, str]]:
+    yield INDEX_PATH, to_json(build_index(dataset, settings.today))

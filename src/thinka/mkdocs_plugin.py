@@ -10,7 +10,6 @@ import html
 import json
 import logging
 import os
-import re
 from pathlib import Path
 from typing import Any
 
@@ -22,13 +21,13 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .cli import data_dir_default
-from .build import COMPONENTS, generated_files, generated_pages
-from .pages import PageView
-from .render import Renderer
+from .build import generated_files, generated_fragments, generated_pages
+from .pages import Fragment, PageView
+from .render import Renderer, UnknownMarker
+from .settings import Settings
 from .validate import Dataset, load_dataset
 
 log = logging.getLogger("mkdocs.plugins.thinka")
-MARKER = re.compile(r"<!-- thinka:([a-z-]+) -->")
 
 
 class ThinkaConfig(Config):
@@ -42,6 +41,10 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
         self.data_dir = (root / (os.environ.get("THINKA_DATA_DIR") or self.config.data_dir or data_dir_default())).resolve()
         self.renderer = Renderer(root / self.config.templates_dir)
         self.views: dict[str, PageView] = {}
+        try:
+            self.settings = Settings.from_environment(config.site_url, config.site_name)
+        except ValueError as exc:
+            raise PluginError(str(exc)) from None
         return config
 
     def on_pre_build(self, config: Any) -> None:
@@ -55,12 +58,12 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
                 log.error(problem.format(base))
             count = len(problems.errors)
             raise PluginError(f"Die Daten enthalten {count} Fehler; die Website wurde nicht gebaut.")
-        dataset.base_url = config.site_url or ""
         self.dataset: Dataset = dataset
 
     def on_files(self, files: Files, config: Any) -> Files:
         self.views = {}
-        for view in generated_pages(self.dataset):
+        self.fragments: dict[str, Fragment] = generated_fragments(self.dataset, self.settings)
+        for view in generated_pages(self.dataset, self.settings):
             if files.get_file_from_path(view.src_uri) is not None:
                 raise PluginError(f"docs/{view.src_uri} würde eine erzeugte Seite überdecken; bitte umbenennen.")
             # Material prints meta title and description without escaping: escape them here.
@@ -68,7 +71,7 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
             front = yaml.safe_dump(meta, allow_unicode=True)
             files.append(File.generated(config, view.src_uri, content=f"---\n{front}---\n"))
             self.views[view.src_uri] = view
-        for generated in generated_files(self.dataset):
+        for generated in generated_files(self.dataset, self.settings):
             files.append(File.generated(config, generated.path, content=generated.content))
         return files
 
@@ -76,13 +79,10 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
         view = self.views.get(page.file.src_uri)
         if view is not None:
             return self.renderer.render(view)
-        return MARKER.sub(lambda m: self._component(m.group(1), page), html)
-
-    def _component(self, name: str, page: Any) -> str:
-        if name not in COMPONENTS:
-            raise PluginError(f"{page.file.src_uri}: unbekannte Komponente 'thinka:{name}'. Bekannt: {', '.join(COMPONENTS)}.")
-        template, context = COMPONENTS[name](self.dataset)
-        return self.renderer.render_component(template, context, page.url)
+        try:  # hand-written pages may ask for generated fragments: <!-- thinka:aktuelles -->
+            return self.renderer.fill_markers(html, self.fragments, page.url)
+        except UnknownMarker as exc:
+            raise PluginError(f"docs/{page.file.src_uri}: {exc.args[0]}") from None
 
     def on_post_build(self, config: Any) -> None:
         """Shrink Material's search index: a generated page contributes its short search text,

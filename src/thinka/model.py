@@ -15,6 +15,7 @@ from .hours import Days, RangeList
 from .types import (
     Date,
     Email,
+    End,
     Ident,
     Latitude,
     Line,
@@ -22,6 +23,7 @@ from .types import (
     Markdown,
     PhoneNumber,
     PostalCode,
+    Start,
     Url,
     YesNo,
     as_list,
@@ -52,6 +54,18 @@ CONTACT_KINDS = {
 }
 STEP_FREE = {"ja": "stufenlos erreichbar", "teilweise": "teilweise stufenlos erreichbar", "nein": "nicht stufenlos erreichbar"}
 PRECISION = {"adresse": "genaue Lage", "ort": "ungefähre Lage (Ortsmitte)"}
+# Topics of news posts: key (address /aktuelles/themen/<key>/) → label shown on the site.
+TOPICS = {
+    "eroeffnung": "Eröffnung",
+    "erfahrungsaustausch": "Erfahrungsaustausch",
+    "jubilaeum": "Jubiläum",
+    "programm": "Programm und Förderung",
+    "stadtteil": "Stadtteil und Nachbarschaft",
+    "beratung": "Beratung",
+}
+# Posts and events belong to sites (file names in sites/) or to the coordination office.
+COORDINATION = "koordinierungsstelle"
+IMAGE_TYPES = (".jpg", ".jpeg", ".png", ".webp")
 
 
 def _f(description: str, *examples: object, **kw: object) -> object:
@@ -191,3 +205,61 @@ class Site(Record):
     beschreibung: Markdown = _f("Beschreibung in Markdown (ohne HTML).")
     anlaufstellen: list[ContactPoint] = _f("Die Anlaufstellen des Standorts.", default=[])
     stand: Date = _f("Wann die Angaben zuletzt geprüft wurden.", "2026-11-25")
+
+
+# ---------------------------------------------------------------- news/<name>.md and events/<name>.yml
+Owners = Annotated[list[Ident], BeforeValidator(as_list), Field(min_length=1)]
+
+
+class Image(Record):
+    """Ein Bild zu einer Meldung oder Veranstaltung."""
+
+    datei: Line = _f("Bilddatei (JPEG, PNG oder WebP), angegeben relativ zum Ordner der Meldung bzw. Veranstaltung.", "bilder/rabenhold.jpg")
+    alt: Line = _f(
+        "Alternativtext: ein Satz, der sagt, was auf dem Bild zu sehen ist (für Menschen, die es nicht sehen). Pflicht bei jedem Bild.",
+        "Menschen vor dem neuen Bürgerbüro im Wohngebiet Rabenhold",
+    )
+
+
+class NewsPost(Record):
+    """Die Angaben oben in einer Meldung (news/<name>.md) zwischen zwei Zeilen '---'; darunter steht der Text in Markdown."""
+
+    titel: Line = _f("Überschrift der Meldung.", "Bürgerbüro im Rabenhold eröffnet")
+    datum: Date = _f("Datum der Meldung (JJJJ-MM-TT, oder JJJJ-MM, wenn der Tag nicht bekannt ist).", "2015-06-06")
+    standorte: Owners = _f(
+        "Kennung(en) der Standorte (Dateiname in sites/ ohne .yml), zu denen die Meldung gehört; 'koordinierungsstelle' für Meldungen der Koordinierungsstelle.",
+        ["ilm-kreis"],
+    )
+    themen: Annotated[list[choice(TOPICS)], BeforeValidator(as_list)] = _f(  # type: ignore[valid-type]
+        "Themen: " + ", ".join(TOPICS) + ".", ["eroeffnung"], default=[]
+    )
+    zusammenfassung: Optional[Line] = _f("Ein Satz für Übersichten und Feeds; sonst der erste Absatz des Textes.", default=None)
+    bild: Optional[Image] = _f("Bild mit Alternativtext.", default=None)
+
+
+class EventPlace(Record):
+    """Wo eine Veranstaltung stattfindet: eine Anlaufstelle eines ihrer Standorte oder eine Anschrift."""
+
+    anlaufstelle: Optional[Line] = _f("Name einer Anlaufstelle eines der genannten Standorte.", "Bürgerbüro Rabenhold", default=None)
+    name: Optional[Line] = _f("Bezeichnung des Ortes, wenn es keine Anlaufstelle ist.", "Rathaus", default=None)
+    adresse: Optional[Address] = _f("Anschrift, wenn es keine Anlaufstelle ist; mindestens der Ort.", default=None)
+
+
+class Event(Record):
+    """Eine Veranstaltung (events/<name>.yml); der Dateiname ist ihre Adresse /veranstaltungen/<name>/."""
+
+    titel: Line = _f("Name der Veranstaltung.", "4. Erfahrungsaustausch der ThINKA-Projekte")
+    beginn: Start = _f("Beginn: Datum (JJJJ-MM-TT) oder Datum und Uhrzeit (JJJJ-MM-TT HH:MM, Thüringer Ortszeit).", "2015-04-15 10:00")
+    ende: Optional[End] = _f(
+        "Ende: Datum, Datum und Uhrzeit, oder nur die Uhrzeit, wenn die Veranstaltung am selben Tag endet. Ohne Ende: ein Tag bzw. Ende offen.",
+        "16:00",
+        default=None,
+    )
+    ort: EventPlace = _f("Veranstaltungsort.")
+    standorte: Owners = _f(
+        "Kennung(en) der Standorte, zu denen die Veranstaltung gehört; 'koordinierungsstelle' für landesweite Veranstaltungen.",
+        ["koordinierungsstelle"],
+    )
+    beschreibung: Markdown = _f("Worum es geht, für wen sie ist, in Markdown (ohne HTML).")
+    anmeldung: Optional[Line] = _f("Hinweis zur Anmeldung: ob, bis wann und wo.", "Bitte melden Sie sich bis zum 1. April an.", default=None)
+    bild: Optional[Image] = _f("Bild mit Alternativtext.", default=None)

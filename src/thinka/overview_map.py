@@ -113,5 +113,5 @@ def map_page(dataset: Dataset) -> PageView:
     )
 
 
-def map_pages(dataset: Dataset) -> Iterator[PageView]:
+def map_pages(dataset: Dataset, settings: object = None) -> Iterator[PageView]:
     yield map_page(dataset)

@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import Any, Iterator
 from urllib.parse import quote
 
-from . import clock
 from .districts import District, all_districts
 from .hours import public_holidays, summary, weekly_ranges
 from .jsonld import site_jsonld
-from .model import CONTACT_KINDS, ORGANISATION_TYPES, PRECISION, SITE_STATUS, STEP_FREE, ContactPoint, Organisation, Site
+from .model import COORDINATION, CONTACT_KINDS, ORGANISATION_TYPES, PRECISION, SITE_STATUS, STEP_FREE, ContactPoint, Organisation, Site
 from .qr import qr_svg
+from .settings import Settings
 from .text import render_markdown, to_json
 from .validate import Dataset
 from .vcard import VCARD_NAME
@@ -47,10 +47,23 @@ class PageView:
 
     def link(self, target: str) -> str:
         """Relative link from this page to ``target`` (a site-root-relative URL, maybe with #anchor)."""
-        path, _, anchor = target.partition("#")
-        rel = posixpath.relpath("/" + path, "/" + self.url)
-        rel = "./" if rel == "." else rel + ("/" if path.endswith("/") or not path else "")
-        return rel + (f"#{anchor}" if anchor else "")
+        return relative_link(self.url, target)
+
+
+@dataclass
+class Fragment:
+    """Generated HTML that a hand-written page asks for with a marker ``<!-- thinka:NAME -->``."""
+
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+def relative_link(page_url: str, target: str) -> str:
+    """Link from the page at ``page_url`` to ``target`` (maybe with #anchor); both relative to the site root."""
+    path, _, anchor = target.partition("#")
+    rel = posixpath.relpath("/" + path, "/" + page_url)
+    rel = "./" if rel == "." else rel + ("/" if path.endswith("/") or not path else "")
+    return rel + (f"#{anchor}" if anchor else "")
 
 
 def site_url(slug: str) -> str:
@@ -59,6 +72,16 @@ def site_url(slug: str) -> str:
 
 def partner_url(ident: str) -> str:
     return f"{PARTNERS_URL}#{ident}"
+
+
+COORDINATION_URL = "programm/koordinierungsstelle/"
+
+
+def owner_link(dataset: Dataset, key: str) -> dict[str, str]:
+    """Who a post or event belongs to: a site, or the coordination office (``koordinierungsstelle``)."""
+    if key == COORDINATION:
+        return {"key": key, "name": "Koordinierungsstelle", "url": COORDINATION_URL}
+    return {"key": key, "name": dataset.sites[key].record.name, "url": site_url(key)}
 
 
 def sort_key(text: str) -> str:
@@ -82,12 +105,13 @@ def route_url(point: ContactPoint) -> str:
     return "https://www.openstreetmap.org/directions?from=&to=" + quote(target, safe=",")
 
 
-def contact_point_view(point: ContactPoint, slug: str, index: int) -> dict[str, Any]:
+def contact_point_view(point: ContactPoint, slug: str, index: int, holidays: str = "[]") -> dict[str, Any]:
+    """One contact point as the templates show it; ``holidays`` (JSON) feeds the open-now state."""
     address = point.adresse
     place = " ".join(p for p in (address.plz, address.ort) if p)
     return {
         "hours_json": to_json(weekly_ranges(point.oeffnungszeiten)) if point.oeffnungszeiten else None,
-        "holidays_json": holidays_json(clock.today().year),
+        "holidays_json": holidays,
         "route_url": route_url(point),
         "vcard_url": site_url(slug) + VCARD_NAME.format(n=index + 1),
         "id": f"anlaufstelle-{index + 1}",
@@ -158,7 +182,10 @@ def _status(site: Site) -> dict[str, Any]:
 
 
 # ------------------------------------------------------------------ the pages
-def site_page(dataset: Dataset, slug: str) -> PageView:
+def site_page(
+    dataset: Dataset, slug: str, settings: Settings, *, news: dict[str, Any] | None = None, events: dict[str, Any] | None = None
+) -> PageView:
+    """The page of one site; ``news`` and ``events`` are its sections from :mod:`thinka.news` and :mod:`thinka.events`."""
     located = dataset.sites[slug]
     site: Site = located.record
     districts = _districts(site)
@@ -178,7 +205,7 @@ def site_page(dataset: Dataset, slug: str) -> PageView:
         "start": site.beginn.german() if site.beginn else None,
         "end": site.ende.german() if site.ende else None,
         "description_html": render_markdown(site.beschreibung),
-        "contact_points": [contact_point_view(p, slug, i) for i, p in enumerate(site.anlaufstellen)],
+        "contact_points": [contact_point_view(p, slug, i, holidays_json(settings.today.year)) for i, p in enumerate(site.anlaufstellen)],
         "carriers": [
             {"name": _org(dataset, t).name, "url": partner_url(t), "website": _org(dataset, t).website}
             for t in site.traeger
@@ -196,9 +223,11 @@ def site_page(dataset: Dataset, slug: str) -> PageView:
             {"name": _org(dataset, coordination).name, "url": partner_url(coordination)} if coordination else None
         ),
         "directory_url": SITES_URL,
-        "jsonld": site_jsonld(site, dataset.base_url + site_url(slug) if dataset.base_url else ""),
-        "qr_svg": qr_svg(dataset.base_url + site_url(slug)) if dataset.base_url else None,
-        "page_url": dataset.base_url + site_url(slug) if dataset.base_url else None,
+        "jsonld": site_jsonld(site, settings.absolute(site_url(slug))),
+        "qr_svg": qr_svg(settings.absolute(site_url(slug))),
+        "page_url": settings.absolute(site_url(slug)),
+        "news": news,
+        "events": events,
     }
     search_text = " ".join(
         [d.title for d in districts]
@@ -308,8 +337,3 @@ def directory_pages(dataset: Dataset) -> Iterator[PageView]:
     yield site_directory(dataset)
     yield contact_point_directory(dataset)
     yield partner_directory(dataset)
-
-
-def site_pages(dataset: Dataset) -> Iterator[PageView]:
-    for slug in dataset.sites:
-        yield site_page(dataset, slug)

@@ -1,4 +1,4 @@
-"""Draw page views with the component templates (``overrides/thinka/*.html``).
+"""Draw page views and fragments with the component templates (``overrides/thinka/*.html``).
 
 Our own Jinja environment, with autoescape on: every text from the data is escaped
 unless a view marks it as HTML it made itself (rendered Markdown). Engine-independent.
@@ -6,11 +6,20 @@ unless a view marks it as HTML it made itself (rendered Markdown). Engine-indepe
 
 from __future__ import annotations
 
+import functools
+import re
 from pathlib import Path
 
 import jinja2
 
-from .pages import PageView
+from .pages import Fragment, PageView, relative_link
+
+# A marker a hand-written page uses to ask for generated content: <!-- thinka:aktuelles -->
+MARKER = re.compile(r"<!--\s*thinka:([a-z0-9-]+)\s*-->")
+
+
+class UnknownMarker(KeyError):
+    """A page asks for a fragment that no source provides."""
 
 
 class Renderer:
@@ -26,7 +35,17 @@ class Renderer:
     def render(self, view: PageView) -> str:
         return self.env.get_template(view.template).render(**view.context, link=view.link)
 
-    def render_component(self, template: str, context: dict, page_url: str) -> str:
-        """A component inside a hand-written page at ``page_url`` (links made relative to it)."""
-        here = PageView("", page_url, "", "", template, None)
-        return self.env.get_template(template).render(**context, link=here.link)
+    def render_fragment(self, fragment: Fragment, page_url: str) -> str:
+        return self.env.get_template(fragment.template).render(**fragment.context, link=functools.partial(relative_link, page_url))
+
+    def fill_markers(self, html: str, fragments: dict[str, Fragment], page_url: str) -> str:
+        """Replace each ``<!-- thinka:NAME -->`` in ``html``; raises UnknownMarker for names without a source."""
+
+        def replace(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name not in fragments:
+                known = ", ".join(f"<!-- thinka:{n} -->" for n in sorted(fragments))
+                raise UnknownMarker(f"Unbekannte Markierung '<!-- thinka:{name} -->'. Möglich sind: {known}.")
+            return self.render_fragment(fragments[name], page_url)
+
+        return MARKER.sub(replace, html)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable
+from html import unescape
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -14,12 +17,18 @@ SAFE_SCHEMES = {"http", "https", "mailto", "tel", ""}
 
 
 class _SafeLinks(Treeprocessor):
+    def __init__(self, md, link: Callable[[str], str] | None = None):  # type: ignore[no-untyped-def]
+        super().__init__(md)
+        self.link = link
+
     def run(self, root):  # type: ignore[no-untyped-def]
         for element in root.iter():
             for attribute in ("href", "src"):
                 value = element.get(attribute)
                 if value is not None and urlsplit(value.strip()).scheme.lower() not in SAFE_SCHEMES:
                     del element.attrib[attribute]
+                elif value is not None and self.link and value.startswith("/") and not value.startswith("//"):
+                    element.set(attribute, self.link(value[1:]))  # "/standorte/gera/": from the site root
             if element.tag == "img":  # images come from the theme, never from data text
                 element.tag = "span"
                 element.text = element.get("alt", "")
@@ -27,15 +36,23 @@ class _SafeLinks(Treeprocessor):
 
 
 class _NoHtml(Extension):
+    def __init__(self, link: Callable[[str], str] | None = None) -> None:
+        super().__init__()
+        self.link = link
+
     def extendMarkdown(self, md):  # type: ignore[no-untyped-def]  # noqa: N802 - Markdown's API
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
-        md.treeprocessors.register(_SafeLinks(md), "thinka_safe_links", 0)
+        md.treeprocessors.register(_SafeLinks(md, self.link), "thinka_safe_links", 0)
 
 
-def render_markdown(text: str, *, shift_headings: int = 1) -> str:
-    """Markdown → HTML; raw HTML is shown as text, unsafe links lose their target."""
-    html = markdown.markdown(text, extensions=[_NoHtml()], output_format="html")
+def render_markdown(text: str, *, shift_headings: int = 1, link: Callable[[str], str] | None = None) -> str:
+    """Markdown → HTML; raw HTML is shown as text, unsafe links lose their target.
+
+    With ``link``, addresses from the site root (``/standorte/gera/``) become links relative to
+    the page, so they work wherever the site is published.
+    """
+    html = markdown.markdown(text, extensions=[_NoHtml(link)], output_format="html")
     for level in range(6 - shift_headings, 0, -1):  # data headings sit below the page's own h1/h2
         html = html.replace(f"<h{level}", f"<h{min(level + shift_headings, 6)}").replace(
             f"</h{level}>", f"</h{min(level + shift_headings, 6)}>"
@@ -47,3 +64,15 @@ def to_json(data: Any) -> str:
     """Compact JSON that is also safe inside HTML (no ``</script>`` can end a script block)."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def plain_summary(html: str, limit: int = 240) -> str:
+    """The first paragraph of rendered HTML as plain text, cut at a word boundary."""
+    start = html.find("<p>")
+    if start < 0:
+        return ""
+    paragraph = html[start + 3 : html.find("</p>", start)]
+    text = " ".join(unescape(re.sub(r"<[^>]+>", "", paragraph)).split())
+    if len(text) <= limit:
+        return text
+    return text[: text.rfind(" ", 0, limit)].rstrip(",;:–- ") + " …"

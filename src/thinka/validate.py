@@ -17,12 +17,17 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .diagnostics import Problems
 from .hours import WEEKDAY_NAMES
-from .model import ContactPoint, Organisation, OrganisationsFile, Program, Site
-from .yamlsource import Document, load
+from .model import COORDINATION, IMAGE_TYPES, ContactPoint, Event, NewsPost, Organisation, OrganisationsFile, Program, Site
+from .types import find_html, span
+from .yamlsource import Document, load, load_markdown
 
 PROGRAM_FILE = "program.yml"
 ORGANISATIONS_FILE = "organisations.yml"
 SITES_DIR = "sites"
+NEWS_DIR = "news"
+EVENTS_DIR = "events"
+# Names of overview pages beside posts and events: a post or event may not take them.
+RESERVED_NAMES = {"archiv", "seite", "standorte", "themen", "bilder", COORDINATION}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -38,6 +43,15 @@ class Located:
         return self.doc.where(self.loc + rest, key=key)
 
 
+@dataclass(frozen=True)
+class Post:
+    """A news post: its front matter and its Markdown text."""
+
+    meta: NewsPost
+    body: str
+    body_line: int  # line of the file where the text begins
+
+
 @dataclass
 class Dataset:
     data_dir: Path
@@ -46,7 +60,9 @@ class Dataset:
     organisations: dict[str, Located] = field(default_factory=dict)
     sites: dict[str, Located] = field(default_factory=dict)  # slug → Located(Site)
     broken_ids: set[str] = field(default_factory=set)  # organisations with errors: known, not repeated as unknown
-    base_url: str = ""  # where the site is published ("https://…/"), for QR codes, vCards, structured data
+    broken_sites: set[str] = field(default_factory=set)  # site files with errors: known slugs all the same
+    posts: dict[str, Located] = field(default_factory=dict)  # name → Located(Post), front matter positions
+    events: dict[str, Located] = field(default_factory=dict)  # name → Located(Event)
 
     def organisation(self, ident: str) -> Organisation:
         return self.organisations[ident].record
@@ -63,6 +79,8 @@ def _german(error: dict[str, Any], fields: Iterable[str]) -> str:
     name = _label(loc)
     if kind == "thinka":
         return error["msg"]
+    if kind == "missing" and name == "alt":
+        return "Zum Bild fehlt der Alternativtext 'alt': beschreiben Sie in einem Satz, was darauf zu sehen ist."
     if kind == "missing":
         return f"Pflichtfeld '{name}' fehlt."
     if kind == "extra_forbidden":
@@ -176,11 +194,14 @@ def load_dataset(data_dir: str | Path, problems: Problems | None = None) -> tupl
         seen_slugs[slug] = path
         doc = load(path, problems)
         if doc.data is None and problems:
+            dataset.broken_sites.add(slug)
             continue
         site = check(Site, doc, problems)
         if site is not None:
             dataset.sites[slug] = Located(site, doc)
-        elif isinstance(doc.data, dict):
+            continue
+        dataset.broken_sites.add(slug)
+        if isinstance(doc.data, dict):
             # Still run the cross-field rules on every part that is valid on its own,
             # so that one run reports all problems of the file.
             invalid.append(Located(_valid_parts(Site, doc.data), doc))
@@ -188,6 +209,8 @@ def load_dataset(data_dir: str | Path, problems: Problems | None = None) -> tupl
     for located in list(dataset.sites.values()) + invalid:
         _check_references(dataset, located, problems)
         _check_site(located, problems)
+    _load_posts(dataset, problems)
+    _load_events(dataset, problems)
     return dataset, problems
 
 
@@ -318,3 +341,158 @@ def _check_hours(located: Located, loc: tuple[Any, ...], point: ContactPoint, pr
                 if span.overlaps(other) and where not in reported:
                     reported.add(where)
                     _error(problems, located, where, f"Die Zeit {span.label} überschneidet sich am {WEEKDAY_NAMES[day]} mit {other.label}.")
+
+
+
+# ------------------------------------------------------------------ news posts and events
+def _content_files(folder: Path, suffixes: tuple[str, ...], problems: Problems) -> Iterable[tuple[Path, str]]:
+    """The files of ``news/`` or ``events/`` with the name that becomes their address."""
+    if not folder.is_dir():
+        return
+    seen: dict[str, Path] = {}
+    kinds = " oder ".join(suffixes)
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.is_dir() or path.suffix.lower() in IMAGE_TYPES:
+            continue
+        if path.suffix not in suffixes:
+            problems.error(str(path), 1, 1, f"Nur {kinds}-Dateien (und Bilder) gehören in {folder.name}/; bitte umbenennen oder entfernen.")
+            continue
+        name = path.stem
+        if not SLUG.fullmatch(name):
+            problems.error(str(path), 1, 1, f"Dateiname '{path.name}' taugt nicht als Adresse: nur Kleinbuchstaben a–z, Ziffern und Bindestriche (z. B. 2015-06-06-buergerbuero-rabenhold{suffixes[0]}).")
+            continue
+        if name in RESERVED_NAMES:
+            problems.error(str(path), 1, 1, f"Der Name '{name}' ist für eine Übersichtsseite vergeben; bitte die Datei anders nennen (z. B. mit dem Datum vorne).")
+            continue
+        if name in seen:
+            problems.error(str(path), 1, 1, f"'{name}' gibt es doppelt (auch {seen[name].name}).")
+            continue
+        seen[name] = path
+        yield path, name
+
+
+def _load_posts(dataset: Dataset, problems: Problems) -> None:
+    folder = dataset.data_dir / NEWS_DIR
+    for path, name in _content_files(folder, (".md",), problems):
+        before = len(problems.items)
+        doc, body, body_line = load_markdown(path, problems)
+        if doc.data is None:
+            if len(problems.items) == before:
+                problems.error(str(path), 1, 1, "Die Angaben oben fehlen: titel, datum und standorte zwischen zwei Zeilen '---'.")
+            continue
+        meta = check(NewsPost, doc, problems)
+        parts = meta if meta is not None else (_valid_parts(NewsPost, doc.data) if isinstance(doc.data, dict) else None)
+        located = Located(parts, doc)
+        if parts is not None:
+            _check_owners(dataset, located, problems)
+            if parts.datum is not None and parts.datum.month is None:
+                _error(problems, located, ("datum",), "Bitte mindestens Jahr und Monat angeben (JJJJ-MM), damit die Meldung im Monatsarchiv erscheint.")
+            if parts.bild is not None:
+                _check_image(folder, located, parts.bild.datei, problems)
+        _check_body(path, body, body_line, problems)
+        if meta is not None and len(problems.items) == before:
+            dataset.posts[name] = Located(Post(meta, body, body_line), doc)
+
+
+def _check_body(path: Path, body: str, first_line: int, problems: Problems) -> None:
+    if not body.strip():
+        problems.error(str(path), first_line, 1, "Der Text der Meldung fehlt: bitte unter die zweite Zeile '---' schreiben.")
+        return
+    offset = find_html(body)
+    if offset is not None:
+        line = body.count("\n", 0, offset)
+        column = offset - (body.rfind("\n", 0, offset) + 1) + 1
+        problems.error(str(path), first_line + line, column, "HTML ist im Text nicht erlaubt (gefunden: '<…'). Bitte nur Markdown verwenden.")
+    fenced = False
+    for number, text in enumerate(body.split("\n")):
+        if text.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced and re.match(r"# ", text):
+            problems.error(str(path), first_line + number, 1, "Überschriften im Text bitte mit '## ' beginnen; die oberste Ebene ist der Titel der Meldung.")
+
+
+def _check_owners(dataset: Dataset, located: Located, problems: Problems) -> None:
+    """``standorte``: each a known site or the coordination office, each once."""
+    known = set(dataset.sites) | dataset.broken_sites
+    seen: set[str] = set()
+    for i, slug in enumerate(located.record.standorte or ()):
+        if slug is None:
+            continue
+        if slug in seen:
+            _error(problems, located, ("standorte", i), f"Der Standort '{slug}' steht doppelt in der Liste.")
+        elif slug != COORDINATION and slug not in known:
+            close = difflib.get_close_matches(slug, sorted(known | {COORDINATION}), n=1)
+            hint = f" Meinten Sie '{close[0]}'?" if close else f" Die Kennung ist der Dateiname in sites/ ohne .yml; für die Koordinierungsstelle '{COORDINATION}'."
+            _error(problems, located, ("standorte", i), f"Den Standort '{slug}' gibt es nicht.{hint}")
+        seen.add(slug)
+
+
+def _check_image(folder: Path, located: Located, name: str, problems: Problems) -> None:
+    path = folder / name
+    if not path.resolve().is_relative_to(folder.resolve()):
+        _error(problems, located, ("bild", "datei"), f"Das Bild muss im Ordner {folder.name}/ liegen (oder in einem Unterordner davon).")
+    elif path.suffix.lower() not in IMAGE_TYPES:
+        _error(problems, located, ("bild", "datei"), "Bilder bitte als JPEG, PNG oder WebP speichern (.jpg, .png, .webp).")
+    elif not path.is_file():
+        _error(problems, located, ("bild", "datei"), f"Die Bilddatei '{name}' gibt es nicht (gesucht in {folder.name}/{name}).")
+
+
+def contact_point_matches(dataset: Dataset, owners: Iterable[str], name: str) -> list[tuple[str, int]]:
+    """(site, index) of every contact point called ``name`` among the given sites."""
+    return [
+        (slug, i)
+        for slug in owners
+        if slug in dataset.sites
+        for i, point in enumerate(dataset.sites[slug].record.anlaufstellen)
+        if point.name == name
+    ]
+
+
+def _load_events(dataset: Dataset, problems: Problems) -> None:
+    folder = dataset.data_dir / EVENTS_DIR
+    for path, name in _content_files(folder, (".yml", ".yaml"), problems):
+        before = len(problems.items)
+        doc = load(path, problems)
+        if doc.data is None:
+            if len(problems.items) == before:
+                problems.error(str(path), 1, 1, "Die Datei ist leer: erwartet werden titel, beginn, ort, standorte und beschreibung.")
+            continue
+        event = check(Event, doc, problems)
+        parts = event if event is not None else (_valid_parts(Event, doc.data) if isinstance(doc.data, dict) else None)
+        if parts is None:
+            continue
+        located = Located(parts, doc)
+        _check_owners(dataset, located, problems)
+        _check_event(dataset, located, problems)
+        if parts.bild is not None:
+            _check_image(folder, located, parts.bild.datei, problems)
+        if event is not None and len(problems.items) == before:
+            dataset.events[name] = located
+
+
+def _check_event(dataset: Dataset, located: Located, problems: Problems) -> None:
+    event = located.record
+    if event.beginn is not None and ("ende" not in located.doc.data or event.ende is not None):
+        try:
+            span(event.beginn, event.ende)
+        except ValueError as exc:
+            _error(problems, located, ("ende",), str(exc))
+    place = event.ort
+    if place is None:
+        return
+    if place.anlaufstelle and place.adresse:
+        _error(problems, located, ("ort", "adresse"), "Bitte entweder 'anlaufstelle' oder 'adresse' angeben, nicht beides.", key=True)
+    elif not place.anlaufstelle and not place.adresse:
+        _error(problems, located, ("ort",), "Bitte beim Ort entweder 'anlaufstelle' (eine Anlaufstelle der genannten Standorte) oder 'adresse' angeben.")
+    elif place.anlaufstelle:
+        if place.name:
+            _error(problems, located, ("ort", "name"), "'name' gehört zu einer Adresse; bei einer Anlaufstelle steht ihr Name schon fest.", key=True)
+        owners = [s for s in event.standorte or () if s in dataset.sites]
+        found = contact_point_matches(dataset, owners, place.anlaufstelle)
+        if len(found) > 1:
+            _error(problems, located, ("ort", "anlaufstelle"), f"'{place.anlaufstelle}' gibt es an mehreren der genannten Standorte ({', '.join(s for s, _ in found)}).")
+        elif not found and all(s == COORDINATION or s in dataset.sites for s in event.standorte or ()):
+            names = sorted({p.name for s in owners for p in dataset.sites[s].record.anlaufstellen})
+            close = difflib.get_close_matches(place.anlaufstelle, names, n=1)
+            hint = f" Meinten Sie '{close[0]}'?" if close else (f" Möglich: {', '.join(names)}." if names else " Die genannten Standorte haben keine eingetragene Anlaufstelle; bitte 'adresse' angeben.")
+            _error(problems, located, ("ort", "anlaufstelle"), f"Die Anlaufstelle '{place.anlaufstelle}' gibt es an den genannten Standorten nicht.{hint}")

@@ -64,10 +64,8 @@ def vcard(point: ContactPoint, site: Site, page_url: str) -> str:
     return "\r\n".join(_fold(line) for line in lines if line) + "\r\n"
 
 
-def vcard_files(dataset: Any) -> Iterator[Any]:
-    from .build import GeneratedFile
-
+def vcard_files(dataset: Any, settings: Any) -> Iterator[tuple[str, str]]:
     for slug, located in dataset.sites.items():
-        page_url = f"{dataset.base_url}standorte/{slug}/" if dataset.base_url else ""
+        page_url = settings.absolute(f"standorte/{slug}/")
         for i, point in enumerate(located.record.anlaufstellen):
-            yield GeneratedFile(f"standorte/{slug}/{VCARD_NAME.format(n=i + 1)}", vcard(point, located.record, page_url))
+            yield f"standorte/{slug}/{VCARD_NAME.format(n=i + 1)}", vcard(point, located.record, page_url)

@@ -9,6 +9,7 @@ and list indices that leads to the value.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -116,17 +117,50 @@ class _Builder:
 
 def load(path: str | Path, problems: Problems) -> Document:
     """Load one YAML file. Problems are added to ``problems``; ``data`` is None when unreadable."""
-    path = Path(path)
-    doc = Document(path)
+    doc = Document(Path(path))
+    text = _read_text(doc.path, problems)
+    if text is not None:
+        _compose(text, doc, problems)
+    return doc
+
+
+FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
+
+
+def load_markdown(path: str | Path, problems: Problems) -> tuple[Document, str, int]:
+    """A Markdown file with YAML front matter between two ``---`` lines.
+
+    Returns the front matter (positions as in the whole file), the body and the line the body
+    starts on. ``data`` is None when the front matter is missing or unreadable.
+    """
+    doc = Document(Path(path))
+    text = _read_text(doc.path, problems)
+    if text is None:
+        return doc, "", 1
+    name = str(doc.path)
+    if not FENCE.match(text):
+        problems.error(name, 1, 1, "Die Datei muss mit einer Zeile '---' beginnen: oben stehen die Angaben (titel, datum, standorte …), dann eine Zeile '---', darunter der Text.")
+        return doc, "", 1
+    closing = FENCE.search(text, text.index("\n") + 1 if "\n" in text else len(text))
+    if closing is None:
+        problems.error(name, 1, 1, "Die Angaben oben werden nicht mit einer Zeile '---' abgeschlossen.")
+        return doc, "", 1
+    # The opening '---' is YAML's own document marker, so line numbers stay those of the file.
+    _compose(text[: closing.start()], doc, problems)
+    body_line = text.count("\n", 0, closing.end()) + 2
+    return doc, text[closing.end() + 1 :], body_line
+
+
+def _read_text(path: Path, problems: Problems) -> str | None:
     name = str(path)
     try:
         raw = path.read_bytes()
     except OSError as exc:
         problems.error(name, 1, 1, f"Datei kann nicht gelesen werden ({exc.strerror}).")
-        return doc
+        return None
     if len(raw) > MAX_BYTES:
         problems.error(name, 1, 1, f"Datei ist zu groß ({len(raw):,} Bytes; erlaubt sind {MAX_BYTES:,}).".replace(",", "."))
-        return doc
+        return None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -135,8 +169,12 @@ def load(path: str | Path, problems: Problems) -> Document:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         problems.error(name, line, column, "Die Datei ist nicht in UTF-8 gespeichert (ungültiges Byte). Bitte als UTF-8 speichern.")
-        return doc
-    text = text.replace("\r\n", "\n")
+        return None
+    return text.replace("\r\n", "\n")
+
+
+def _compose(text: str, doc: Document, problems: Problems) -> None:
+    name = str(doc.path)
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -147,21 +185,19 @@ def load(path: str | Path, problems: Problems) -> Document:
         if ("flow" in opened or "quoted" in opened) and exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
             message += f" (Der betroffene Abschnitt beginnt in Zeile {exc.context_mark.line + 1}.)"
         problems.error(name, line, column, message)
-        return doc
+        return
     except yaml.YAMLError as exc:
         problems.error(name, 1, 1, f"YAML-Syntaxfehler: {exc}")
-        return doc
+        return
     except RecursionError:
         problems.error(name, 1, 1, f"Zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen).")
-        return doc
+        return
     if node is None:
-        doc.data = None
-        return doc
+        return
     builder = _Builder(doc, problems)
     doc.data = builder.build(node, ())
     if builder.aliased:
         _report_aliases(text, doc, problems)
-    return doc
 
 
 def _report_aliases(text: str, doc: Document, problems: Problems) -> None:

@@ -200,4 +200,4 @@ def test_header_search_finds_a_site_by_its_ortsteil(browser, base_url):
     page.wait_for_selector(".md-search-result__item")
     titles = page.eval_on_selector_all(".md-search-result__item h1", "els => els.map(e => e.textContent.trim())")
     page.close()
-    assert titles[0] == "ThINKA Ilm-Kreis"
+    assert "ThINKA Ilm-Kreis" in titles

@@ -1,0 +1,52 @@
+"""Long lists split into pages of bounded size, so no page grows with the number of entries.
+
+Page 1 lives at the list's own address (``aktuelles/``), page n at ``aktuelles/seite/n/``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from .pages import PageView
+
+
+def page_url(base: str, number: int) -> str:
+    return base if number == 1 else f"{base}seite/{number}/"
+
+
+def pagination(base: str, number: int, count: int) -> dict[str, Any]:
+    """Links for page ``number`` of ``count``: previous, next and a short window of page numbers."""
+    shown = sorted({1, count, *range(max(1, number - 2), min(count, number + 2) + 1)})
+    return {
+        "number": number,
+        "count": count,
+        "previous": page_url(base, number - 1) if number > 1 else None,
+        "next": page_url(base, number + 1) if number < count else None,
+        "pages": [{"number": n, "url": page_url(base, n), "current": n == number, "gap_before": i > 0 and n - shown[i - 1] > 1} for i, n in enumerate(shown)],
+    }
+
+
+def paged_views(
+    items: Sequence[Any],
+    *,
+    base: str,
+    per_page: int,
+    title: str,
+    description: str,
+    template: str,
+    context: dict[str, Any],
+    source: Path | None = None,
+) -> Iterator[PageView]:
+    """One page view per page of ``items``; each gets ``items`` (its share) and ``pagination``.
+
+    An empty list still gets its first page, which says that there is nothing yet.
+    """
+    count = max(1, -(-len(items) // per_page))
+    for number in range(1, count + 1):
+        url = page_url(base, number)
+        share = list(items[(number - 1) * per_page : number * per_page])
+        page_title = title if number == 1 else f"{title} – Seite {number} von {count}"
+        page_context = dict(context, items=share, total=len(items), pagination=pagination(base, number, count), heading=title)
+        yield PageView(f"{url}index.md", url, page_title, description, template, source, page_context)
