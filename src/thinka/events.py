@@ -176,6 +176,7 @@ def event_pages(dataset: Dataset, settings: Settings) -> Iterator[PageView]:
         "event-archive.html",
         None,
         dict(common, years=[{"year": y, "url": f"{ARCHIVE_URL}{y}/", "count": len(e)} for y, e in by_year.items()]),
+        search_text="Archiv der ThINKA-Veranstaltungen nach Jahren.",
     )
     for year, entries in by_year.items():
         yield from paged_views(

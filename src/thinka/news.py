@@ -168,6 +168,7 @@ def _archive_pages(news: News, common: dict[str, Any]) -> Iterator[PageView]:
         "news-archive.html",
         None,
         {"years": [{"year": y, "url": f"{ARCHIVE_URL}{y}/", "count": sum(m["count"] for m in months), "months": months} for y, months in years.items()], "news_url": NEWS_URL},
+        search_text="Alle ThINKA-Meldungen nach Jahr und Monat.",
     )
     by_year: dict[int, list[tuple[str, Post]]] = defaultdict(list)
     for name, post in news.posts:

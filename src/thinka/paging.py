@@ -49,4 +49,5 @@ def paged_views(
         share = list(items[(number - 1) * per_page : number * per_page])
         page_title = title if number == 1 else f"{title} – Seite {number} von {count}"
         page_context = dict(context, items=share, total=len(items), pagination=pagination(base, number, count), heading=title)
-        yield PageView(f"{url}index.md", url, page_title, description, template, source, page_context)
+        # A list's items are found on their own pages; the list itself is searched by its description.
+        yield PageView(f"{url}index.md", url, page_title, description, template, source, page_context, search_text=description)
