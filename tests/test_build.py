@@ -138,3 +138,11 @@ def test_site_pages_stay_out_of_the_navigation(sample_site: Path):
     page = (sample_site / "programm" / "index.html").read_text("utf-8")
     assert "standorte/gera/" not in page
     assert "standorte/ilm-kreis/" not in page
+
+
+def test_editor_schemas_are_published_on_the_site(complete_site: Path):
+    from thinka import schema
+
+    for kind in schema.KINDS:
+        published = complete_site / "schema" / schema.file_name(kind)
+        assert published.read_text("utf-8") == schema.text(kind)

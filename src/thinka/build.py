@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from . import pages
+from . import pages, schema
 from .pages import PageView
 from .validate import Dataset
 
@@ -22,11 +22,19 @@ class GeneratedFile:
     content: str | bytes
 
 
+def schema_files(dataset: Dataset) -> Iterator[GeneratedFile]:
+    """The editors' JSON Schemas, published as /schema/<kind>.schema.json."""
+    for kind in schema.KINDS:
+        yield GeneratedFile(schema.SITE_PATH + schema.file_name(kind), schema.text(kind))
+
+
 PAGE_SOURCES: list[Callable[[Dataset], Iterable[PageView]]] = [
     pages.directory_pages,
     pages.site_pages,
 ]
-FILE_SOURCES: list[Callable[[Dataset], Iterable[GeneratedFile]]] = []
+FILE_SOURCES: list[Callable[[Dataset], Iterable[GeneratedFile]]] = [
+    schema_files,
+]
 
 
 def generated_pages(dataset: Dataset) -> Iterator[PageView]:

@@ -1,4 +1,4 @@
-"""Command line: ``thinka validate [DATA_DIR]``."""
+"""Command line: ``thinka validate``, ``thinka schema`` and the other tools for editors."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from . import schema
 from .validate import load_dataset
 
 DEFAULT_DATA_DIR = "sites_data"
@@ -29,12 +30,28 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_schema(args: argparse.Namespace) -> int:
+    if args.check:
+        stale = schema.outdated(args.out)
+        for path in stale:
+            print(f"{path}: veraltet – bitte 'thinka schema' ausführen und die Datei mit einchecken.", file=sys.stderr)
+        return 1 if stale else 0
+    for path in schema.write(args.out):
+        print(f"geschrieben: {path}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="thinka", description="Werkzeuge für die ThINKA-Daten.")
     sub = parser.add_subparsers(dest="command", required=True)
     validate = sub.add_parser("validate", help="Alle Daten prüfen und jeden Fehler als Datei:Zeile:Spalte melden.")
     validate.add_argument("data_dir", nargs="?", type=Path, default=Path(data_dir_default()), help="Datenverzeichnis (Standard: sites_data oder $THINKA_DATA_DIR)")
     validate.set_defaults(run=cmd_validate)
+
+    schema_cmd = sub.add_parser("schema", help="JSON-Schemas für Editoren aus dem Datenmodell erzeugen (site, organisations, program).")
+    schema_cmd.add_argument("--out", type=Path, default=schema.SCHEMA_DIR, help=f"Zielordner (Standard: {schema.SCHEMA_DIR})")
+    schema_cmd.add_argument("--check", action="store_true", help="Nichts schreiben; Status 1, wenn die Dateien im Zielordner veraltet sind.")
+    schema_cmd.set_defaults(run=cmd_schema)
     args = parser.parse_args(argv)
     try:
         return args.run(args)
