@@ -26,7 +26,7 @@ def test_problems_in_several_files_are_all_reported_with_exit_one(data_dir: Path
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert lines == [
-        f"{data_dir}/sites/jena-lobeda.yml:3:9: 'aktif' ist hier nicht erlaubt. Möglich: geplant, aktiv, beendet.",
+        f"{data_dir}/sites/jena-lobeda.yml:3:9: 'aktif' ist hier nicht erlaubt – meinten Sie 'aktiv'? Möglich: geplant, aktiv, beendet.",
         f"{data_dir}/sites/jena-winzerla.yml:2:10: '16099' ist kein Thüringer Landkreis und keine kreisfreie Stadt. "
         "Erlaubt sind Schlüssel (z. B. 16053) oder Namen (z. B. Jena) der 17 Landkreise und 5 kreisfreien Städte.",
         f"{data_dir}/sites/kaputt.yml:1:7: Die Datei ist nicht in UTF-8 gespeichert (ungültiges Byte). Bitte als UTF-8 speichern.",

@@ -17,10 +17,19 @@ def data_dir_default() -> str:
     return os.environ.get("THINKA_DATA_DIR") or DEFAULT_DATA_DIR
 
 
+def in_github_actions() -> bool:
+    return os.environ.get("GITHUB_ACTIONS") == "true"
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     dataset, problems = load_dataset(args.data_dir)
     for problem in problems.warnings + problems.errors:
         print(problem.format(), file=sys.stderr if problem in problems.errors else sys.stdout)
+    if in_github_actions():  # the same problems as annotations on the pull request's lines
+        workspace = os.environ.get("GITHUB_WORKSPACE") or os.getcwd()
+        for problem in problems.errors + problems.warnings:
+            print(problem.annotation(workspace))
+        sys.stdout.flush()
     if problems:
         count = len(problems.errors)
         print(f"{count} Fehler gefunden." if count != 1 else "1 Fehler gefunden.", file=sys.stderr)

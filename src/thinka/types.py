@@ -7,6 +7,7 @@ and raises :func:`fail` with a message an editor can act on.
 from __future__ import annotations
 
 import calendar
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -322,7 +323,9 @@ def choice(options: dict[str, str]) -> Any:
         lowered = {k.lower(): k for k in options}
         if text.lower() in lowered:
             return lowered[text.lower()]
-        fail(f"'{text}' ist hier nicht erlaubt. Möglich: {', '.join(options)}.")
+        close = difflib.get_close_matches(text.lower(), list(lowered), n=1, cutoff=0.6)
+        hint = f" – meinten Sie '{lowered[close[0]]}'?" if close else "."
+        fail(f"'{text}' ist hier nicht erlaubt{hint} Möglich: {', '.join(options)}.")
         raise AssertionError  # unreachable
 
     return Annotated[str, BeforeValidator(check), WithJsonSchema({"type": "string", "enum": list(options)})]
