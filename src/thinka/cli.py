@@ -7,7 +7,8 @@ import os
 import sys
 from pathlib import Path
 
-from . import schema
+from . import scaffold, schema
+from .model import CONTACT_KINDS, SITE_STATUS
 from .validate import load_dataset
 
 DEFAULT_DATA_DIR = "sites_data"
@@ -50,6 +51,45 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ask(value: str | None, question: str, option: str) -> str:
+    """An option's value; asked for only when it is missing and someone sits at the terminal."""
+    if value:
+        return value
+    if sys.stdin.isatty():
+        answer = input(f"{question}: ").strip()
+        if answer:
+            return answer
+    raise scaffold.ScaffoldError(f"Bitte {option} angeben.")
+
+
+def cmd_new_site(args: argparse.Namespace) -> int:
+    try:
+        name = _ask(args.name, "Name des Standorts (z. B. ThINKA Jena-Lobeda)", "--name \"Name des Standorts\"")
+        kreise = args.kreis or [_ask(None, "Landkreis oder kreisfreie Stadt", "--kreis KREIS")]
+        path = scaffold.new_site(args.data_dir, args.slug, name, kreise, args.traeger or [], args.status)
+    except scaffold.ScaffoldError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"angelegt: {path}")
+    print("Nächste Schritte: Beschreibung ergänzen, Anlaufstellen hinzufügen (thinka add-contact-point), dann 'thinka validate'.")
+    return 0
+
+
+def cmd_add_contact_point(args: argparse.Namespace) -> int:
+    point = scaffold.NewContactPoint(
+        name=args.name, art=args.art, ort=args.ort, plz=args.plz, strasse=args.strasse, ortsteil=args.ortsteil,
+        telefon=tuple(args.telefon or ()), email=args.email,
+    )
+    try:
+        path = scaffold.add_contact_point(args.data_dir, args.slug, point)
+    except scaffold.ScaffoldError as exc:
+        print(exc, file=sys.stderr)
+        print("Die Datei wurde nicht geändert.", file=sys.stderr)
+        return 1
+    print(f"Anlaufstelle '{args.name}' ergänzt in {path}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="thinka", description="Werkzeuge für die ThINKA-Daten.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -61,6 +101,29 @@ def main(argv: list[str] | None = None) -> int:
     schema_cmd.add_argument("--out", type=Path, default=schema.SCHEMA_DIR, help=f"Zielordner (Standard: {schema.SCHEMA_DIR})")
     schema_cmd.add_argument("--check", action="store_true", help="Nichts schreiben; Status 1, wenn die Dateien im Zielordner veraltet sind.")
     schema_cmd.set_defaults(run=cmd_schema)
+
+    data_dir_help = "Datenverzeichnis (Standard: sites_data oder $THINKA_DATA_DIR)"
+    new = sub.add_parser("new-site", help="Eine Datei für einen neuen Standort anlegen, mit Hinweisen als Kommentaren.")
+    new.add_argument("slug", help="Kennung des Standorts, wird die Adresse /standorte/<kennung>/ (z. B. jena-lobeda)")
+    new.add_argument("--name", help="Name des Standorts, z. B. \"ThINKA Jena-Lobeda\"")
+    new.add_argument("--kreis", action="append", help="Landkreis oder kreisfreie Stadt (Name oder Schlüssel); mehrfach möglich")
+    new.add_argument("--traeger", action="append", help="Kennung des Trägers aus organisations.yml; mehrfach möglich")
+    new.add_argument("--status", choices=list(SITE_STATUS), default="aktiv", help="Status (Standard: aktiv)")
+    new.add_argument("--data-dir", type=Path, default=Path(data_dir_default()), help=data_dir_help)
+    new.set_defaults(run=cmd_new_site)
+
+    add = sub.add_parser("add-contact-point", help="Einem Standort eine Anlaufstelle hinzufügen; Kommentare und Formatierung der Datei bleiben erhalten.")
+    add.add_argument("slug", help="Kennung des Standorts (Dateiname ohne .yml)")
+    add.add_argument("--name", required=True, help="Name der Anlaufstelle")
+    add.add_argument("--art", required=True, help="Art: " + ", ".join(CONTACT_KINDS))
+    add.add_argument("--ort", required=True, help="Ort der Anlaufstelle")
+    add.add_argument("--plz", help="Postleitzahl")
+    add.add_argument("--strasse", help="Straße und Hausnummer")
+    add.add_argument("--ortsteil", help="Ortsteil oder Wohngebiet")
+    add.add_argument("--telefon", action="append", help="Telefonnummer; mehrfach möglich")
+    add.add_argument("--email", help="E-Mail-Adresse")
+    add.add_argument("--data-dir", type=Path, default=Path(data_dir_default()), help=data_dir_help)
+    add.set_defaults(run=cmd_add_contact_point)
     args = parser.parse_args(argv)
     try:
         return args.run(args)
