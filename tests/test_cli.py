@@ -15,7 +15,8 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_valid_sample_data_exits_zero_with_a_summary():
     result = run(str(SAMPLE))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "Alles in Ordnung: 11 Standorte, 7 Anlaufstellen, 20 Organisationen."
+    # The last line; warnings about the age of the sample data may come before it in later years.
+    assert result.stdout.strip().splitlines()[-1].endswith(": 11 Standorte, 7 Anlaufstellen, 20 Organisationen.")
 
 
 def test_problems_in_several_files_are_all_reported_with_exit_one(data_dir: Path):

@@ -98,7 +98,8 @@ def test_the_sample_data_is_valid():
     from conftest import SAMPLE
 
     dataset, problems = load_dataset(SAMPLE)
-    assert [p.format() for p in problems.items] == []
+    # Errors only: once the sample data is a year old, it rightly gets warnings about its age.
+    assert [p.format() for p in problems.errors] == []
     assert len(dataset.sites) == 11
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from . import pages, schema
+from . import pages, report, schema
 from .pages import PageView
 from .validate import Dataset
 
@@ -31,6 +31,7 @@ def schema_files(dataset: Dataset) -> Iterator[GeneratedFile]:
 PAGE_SOURCES: list[Callable[[Dataset], Iterable[PageView]]] = [
     pages.directory_pages,
     pages.site_pages,
+    report.report_page,
 ]
 FILE_SOURCES: list[Callable[[Dataset], Iterable[GeneratedFile]]] = [
     schema_files,

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import scaffold, schema
+from . import report, scaffold, schema
 from .model import CONTACT_KINDS, SITE_STATUS
 from .validate import load_dataset
 
@@ -36,7 +36,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(f"{count} Fehler gefunden." if count != 1 else "1 Fehler gefunden.", file=sys.stderr)
         return 1
     points = sum(len(s.record.anlaufstellen) for s in dataset.sites.values())
-    print(f"Alles in Ordnung: {len(dataset.sites)} Standorte, {points} Anlaufstellen, {len(dataset.organisations)} Organisationen.")
+    counts = f"{len(dataset.sites)} Standorte, {points} Anlaufstellen, {len(dataset.organisations)} Organisationen."
+    warnings = len(problems.warnings)
+    if warnings:
+        print(f"Keine Fehler, {warnings} {'Warnung' if warnings == 1 else 'Warnungen'} (siehe oben): {counts}")
+    else:
+        print(f"Alles in Ordnung: {counts}")
     return 0
 
 
@@ -60,6 +65,17 @@ def _ask(value: str | None, question: str, option: str) -> str:
         if answer:
             return answer
     raise scaffold.ScaffoldError(f"Bitte {option} angeben.")
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    dataset, problems = load_dataset(args.data_dir)
+    if problems:
+        for problem in problems.errors:
+            print(problem.format(), file=sys.stderr)
+        print("Die Daten enthalten Fehler; bitte zuerst 'thinka validate' ausführen und sie beheben.", file=sys.stderr)
+        return 1
+    print(report.text(report.build_report(dataset)), end="")
+    return 0
 
 
 def cmd_new_site(args: argparse.Namespace) -> int:
@@ -101,6 +117,10 @@ def main(argv: list[str] | None = None) -> int:
     schema_cmd.add_argument("--out", type=Path, default=schema.SCHEMA_DIR, help=f"Zielordner (Standard: {schema.SCHEMA_DIR})")
     schema_cmd.add_argument("--check", action="store_true", help="Nichts schreiben; Status 1, wenn die Dateien im Zielordner veraltet sind.")
     schema_cmd.set_defaults(run=cmd_schema)
+
+    report_cmd = sub.add_parser("report", help="Bericht für die Koordinierungsstelle: veraltete Angaben, Lücken, Standorte je Kreis.")
+    report_cmd.add_argument("data_dir", nargs="?", type=Path, default=Path(data_dir_default()), help="Datenverzeichnis (Standard: sites_data oder $THINKA_DATA_DIR)")
+    report_cmd.set_defaults(run=cmd_report)
 
     data_dir_help = "Datenverzeichnis (Standard: sites_data oder $THINKA_DATA_DIR)"
     new = sub.add_parser("new-site", help="Eine Datei für einen neuen Standort anlegen, mit Hinweisen als Kommentaren.")

@@ -60,7 +60,7 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
             if files.get_file_from_path(view.src_uri) is not None:
                 raise PluginError(f"docs/{view.src_uri} würde eine erzeugte Seite überdecken; bitte umbenennen.")
             # Material prints meta title and description without escaping: escape them here.
-            meta = {"title": html.escape(view.title), "description": html.escape(view.description), "hide": ["toc"]}
+            meta = {"title": html.escape(view.title), "description": html.escape(view.description), "hide": ["toc"], **view.meta}
             front = yaml.safe_dump(meta, allow_unicode=True)
             files.append(File.generated(config, view.src_uri, content=f"---\n{front}---\n"))
             self.views[view.src_uri] = view

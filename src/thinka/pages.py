@@ -35,6 +35,7 @@ class PageView:
     template: str
     source: Path | None  # the YAML file it comes from (for edit links)
     context: dict[str, Any] = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)  # more page metadata, e.g. robots: noindex
 
     def link(self, target: str) -> str:
         """Relative link from this page to ``target`` (a site-root-relative URL, maybe with #anchor)."""

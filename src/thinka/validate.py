@@ -9,12 +9,14 @@ import difflib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Annotated, Any, Iterable
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from . import freshness
 from .diagnostics import Problems
 from .hours import WEEKDAY_NAMES
 from .model import ContactPoint, Organisation, OrganisationsFile, Program, Site
@@ -129,7 +131,8 @@ def check(model: type[BaseModel], doc: Document, problems: Problems, loc: tuple[
 
 
 # ------------------------------------------------------------------ loading a directory
-def load_dataset(data_dir: str | Path, problems: Problems | None = None) -> tuple[Dataset, Problems]:
+def load_dataset(data_dir: str | Path, problems: Problems | None = None, today: date | None = None) -> tuple[Dataset, Problems]:
+    """Load and check everything; ``today`` (default: the real today) decides which data is old."""
     problems = problems if problems is not None else Problems()
     data_dir = Path(data_dir)
     dataset = Dataset(data_dir)
@@ -187,7 +190,22 @@ def load_dataset(data_dir: str | Path, problems: Problems | None = None) -> tupl
     for located in list(dataset.sites.values()) + invalid:
         _check_references(dataset, located, problems)
         _check_site(located, problems)
+    _check_freshness(dataset, problems, today or date.today())
     return dataset, problems
+
+
+def max_age_months(dataset: Dataset) -> int:
+    return dataset.program.stand_max_monate if dataset.program else freshness.DEFAULT_MAX_MONTHS
+
+
+def _check_freshness(dataset: Dataset, problems: Problems, today: date) -> None:
+    """A warning (not an error) for each active or planned site whose 'stand' is too old."""
+    months = max_age_months(dataset)
+    for located in dataset.sites.values():
+        site: Site = located.record
+        if site.status in freshness.CHECKED_STATUSES and freshness.is_stale(site.stand, months, today):
+            line, column = located.where("stand")
+            problems.warning(str(located.doc.path), line, column, freshness.message(site.stand, months, today))
 
 
 def _valid_parts(model: type[BaseModel], data: dict[str, Any]) -> SimpleNamespace:
