@@ -51,3 +51,9 @@ def test_pre_commit_hooks_call_the_project_commands():
     entries = {h["id"]: h["entry"] for repo in config["repos"] for h in repo["hooks"]}
     assert entries["thinka-validate"] == ".venv/bin/thinka validate"
     assert entries["thinka-schema"] == ".venv/bin/thinka schema --check"
+    assert entries["thinka-codeowners"] == ".venv/bin/thinka codeowners --check"
+
+
+def test_ci_fails_when_schemas_or_codeowners_are_out_of_date():
+    runs = "\n".join(s.get("run", "") for s in load()["jobs"]["build"]["steps"])
+    assert ".venv/bin/thinka schema --check" in runs and ".venv/bin/thinka codeowners --check" in runs

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import report, scaffold, schema
+from . import codeowners, report, scaffold, schema
 from .model import CONTACT_KINDS, SITE_STATUS
 from .validate import load_dataset
 
@@ -78,6 +78,30 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_codeowners(args: argparse.Namespace) -> int:
+    dataset, problems = load_dataset(args.data_dir)
+    if problems:
+        for problem in problems.errors:
+            print(problem.format(), file=sys.stderr)
+        print("Die Daten enthalten Fehler; bitte zuerst 'thinka validate' ausführen und sie beheben.", file=sys.stderr)
+        return 1
+    try:
+        content = codeowners.render(dataset, Path.cwd())
+    except codeowners.OutsideRepository as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    out: Path = args.out
+    if args.check:
+        if not out.is_file() or out.read_text("utf-8") != content:
+            print(f"{out}: veraltet – bitte 'thinka codeowners' ausführen und die Datei mit einchecken.", file=sys.stderr)
+            return 1
+        return 0
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(content, "utf-8")
+    print(f"geschrieben: {out}")
+    return 0
+
+
 def cmd_new_site(args: argparse.Namespace) -> int:
     try:
         name = _ask(args.name, "Name des Standorts (z. B. ThINKA Jena-Lobeda)", "--name \"Name des Standorts\"")
@@ -121,6 +145,12 @@ def main(argv: list[str] | None = None) -> int:
     report_cmd = sub.add_parser("report", help="Bericht für die Koordinierungsstelle: veraltete Angaben, Lücken, Standorte je Kreis.")
     report_cmd.add_argument("data_dir", nargs="?", type=Path, default=Path(data_dir_default()), help="Datenverzeichnis (Standard: sites_data oder $THINKA_DATA_DIR)")
     report_cmd.set_defaults(run=cmd_report)
+
+    owners = sub.add_parser("codeowners", help=".github/CODEOWNERS aus den Feldern 'redaktion' schreiben (im Wurzelordner des Repositorys ausführen).")
+    owners.add_argument("data_dir", nargs="?", type=Path, default=Path(data_dir_default()), help="Datenverzeichnis (Standard: sites_data oder $THINKA_DATA_DIR)")
+    owners.add_argument("--out", type=Path, default=codeowners.PATH, help=f"Zieldatei (Standard: {codeowners.PATH})")
+    owners.add_argument("--check", action="store_true", help="Nichts schreiben; Status 1, wenn die Datei veraltet ist.")
+    owners.set_defaults(run=cmd_codeowners)
 
     data_dir_help = "Datenverzeichnis (Standard: sites_data oder $THINKA_DATA_DIR)"
     new = sub.add_parser("new-site", help="Eine Datei für einen neuen Standort anlegen, mit Hinweisen als Kommentaren.")
