@@ -110,18 +110,15 @@ def test_schema_check_command_reports_a_stale_file(tmp_path: Path):
 
 @pytest.mark.parametrize("kind", list(schema.KINDS))
 def test_every_field_has_a_german_title_description_and_example(kind: str):
-    missing = [
-        (path, what)
-        for path, _, prop in schema.fields(kind)
-        for what in ("title", "description", "examples")
-        if not prop.get(what)
-    ]
+    fields = [(section.title, f) for section in schema.sections(kind) for f in section.fields]
+    missing = [(section, f.key, what) for section, f in fields for what in ("title", "description", "examples") if not getattr(f, what)]
     assert missing == []
     # Titles are the German labels, not pydantic's capitalised key names.
-    titles = {path: prop["title"] for path, _, prop in schema.fields(kind)}
+    titles = {(section, f.key): f.title for section, f in fields}
     if kind == "site":
-        assert titles["anlaufstellen[].oeffnungszeiten"] == "Öffnungszeiten"
-        assert titles["anlaufstellen[].adresse.strasse"] == "Straße"
+        assert titles[("Anlaufstelle", "oeffnungszeiten")] == "Öffnungszeiten"
+        assert titles[("Anschrift", "strasse")] == "Straße"
+        assert titles[("Anlaufstelle", "adresse")] == "Anschrift"
 
 
 def test_every_sample_file_starts_with_its_schema_line():

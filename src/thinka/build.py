@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from . import pages, report, schema
+from . import field_reference, pages, report, schema
 from .pages import PageView
 from .validate import Dataset
 
@@ -32,6 +32,7 @@ PAGE_SOURCES: list[Callable[[Dataset], Iterable[PageView]]] = [
     pages.directory_pages,
     pages.site_pages,
     report.report_page,
+    field_reference.field_reference_page,
 ]
 FILE_SOURCES: list[Callable[[Dataset], Iterable[GeneratedFile]]] = [
     schema_files,

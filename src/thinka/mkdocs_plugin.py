@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from .render import Renderer
 from .validate import Dataset, load_dataset
 
 log = logging.getLogger("mkdocs.plugins.thinka")
+_ID = re.compile(r'\sid="([^"]+)"')
 
 
 class ThinkaConfig(Config):
@@ -70,7 +72,13 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
         view = self.views.get(page.file.src_uri)
-        return self.renderer.render(view) if view is not None else html
+        if view is None:
+            return html
+        rendered = self.renderer.render(view)
+        # Anchors of a generated page, so that links from hand-written pages to them
+        # (e.g. mitmachen/felder.md#standort) are checked like any other.
+        page.present_anchor_ids = set(page.present_anchor_ids or ()) | set(_ID.findall(rendered))
+        return rendered
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         server.watch(str(self.data_dir))

@@ -251,7 +251,7 @@ class Site(Record):
     anlaufstellen: list[ContactPoint] = _f(
         "Anlaufstellen",
         "Die Anlaufstellen des Standorts.",
-        [{"name": "Bürgerbüro Rabenhold", "art": "Bürgerbüro", "adresse": {"ort": "Ilmenau"}}],
+        [{"name": "Bürgerbüro Rabenhold", "art": "Bürgerbüro", "adresse": {"ort": "Arnstadt", "ortsteil": "Rabenhold"}}],
         default=[],
     )
     stand: Date = _f("Stand", "Wann die Angaben zuletzt geprüft wurden (JJJJ-MM-TT).", "2026-11-25")

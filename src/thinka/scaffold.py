@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from .districts import District, _district, all_districts
 from .model import ContactPoint, Site
 from .schema import modeline
 from .validate import ORGANISATIONS_FILE, PROGRAM_FILE, SITES_DIR, SLUG, load_dataset
+from .yamltext import flow_list, scalar
 
 
 class ScaffoldError(Exception):
@@ -40,30 +40,6 @@ class NewContactPoint:
     ortsteil: str | None = None
     telefon: tuple[str, ...] = ()
     email: str | None = None
-
-
-# ------------------------------------------------------------------ YAML text helpers
-_PLAIN = re.compile(r"[A-Za-zÄÖÜäöüß0-9(+][^\[\]{},\"'\n`\\]*")  # flow indicators never, so it fits in [a, b]
-_NOT_TEXT_FOR_EDITORS = re.compile(r"[-+]?[0-9.]+([eE][-+]?[0-9]+)?|true|false|null|yes|no|on|off|y|n|~", re.I)
-
-
-def scalar(text: str) -> str:
-    """``text`` as a YAML value that every reader takes as this text (quoted where needed)."""
-    plain = (
-        _PLAIN.fullmatch(text)
-        and text == text.strip()
-        and ": " not in text
-        and " #" not in text
-        and not text.endswith(":")
-        and not _NOT_TEXT_FOR_EDITORS.fullmatch(text)
-    )
-    if plain:
-        return text
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid double-quoted YAML scalar
-
-
-def flow_list(items: list[str]) -> str:
-    return "[" + ", ".join(scalar(i) for i in items) + "]"
 
 
 def _hint(model: type, name: str) -> str:

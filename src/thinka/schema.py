@@ -26,10 +26,13 @@ fails when they differ from what this module generates. The built site publishes
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from pydantic import BaseModel
+from pydantic.json_schema import GenerateJsonSchema
 
 from .model import OrganisationsFile, Program, Site
 
@@ -44,6 +47,16 @@ SITE_PATH = "schema/"  # where the built site publishes them
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
+class _Generator(GenerateJsonSchema):
+    """Pydantic sorts the schema's keys, examples included; examples keep the order of the
+    fields, so they read like the files editors write."""
+
+    def _sort_recursive(self, value: Any, parent_key: str | None = None) -> Any:
+        if parent_key == "examples":
+            return value
+        return super()._sort_recursive(value, parent_key)
+
+
 def file_name(kind: str) -> str:
     return f"{kind}.schema.json"
 
@@ -51,7 +64,7 @@ def file_name(kind: str) -> str:
 def schema(kind: str) -> dict[str, Any]:
     model, _ = KINDS[kind]
     result: dict[str, Any] = {"$schema": DIALECT}
-    result.update(model.model_json_schema())
+    result.update(model.model_json_schema(schema_generator=_Generator))
     return _for_editors(result)
 
 
@@ -105,32 +118,75 @@ def modeline(kind: str, relative_to_data_dir: str) -> str:
     return f"# yaml-language-server: $schema={'../' * depth}schema/{file_name(kind)}"
 
 
-def fields(kind: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    """Every field of a file kind, depth first: (dotted path, title of its section, property schema)."""
+@dataclass
+class FieldDoc:
+    key: str
+    title: str
+    description: str
+    required: bool
+    examples: list[Any]
+    choices: list[str]
+    section: str | None  # anchor of the section this field holds (a nested part), if any
+    many: bool  # a list (or one value where a list is allowed)
+
+
+@dataclass
+class SectionDoc:
+    anchor: str
+    title: str
+    description: str
+    used_at: list[str]  # where it appears, e.g. "anlaufstellen → adresse"
+    fields: list[FieldDoc] = field(default_factory=list)
+
+
+def sections(kind: str) -> list[SectionDoc]:
+    """The fields of one file kind, grouped by section (the file itself, then each nested part
+    in the order it is first used). Feeds the generated field reference."""
     root = schema(kind)
     defs = root.get("$defs", {})
+    result: dict[str | None, SectionDoc] = {}
+    queue: list[tuple[str | None, dict[str, Any], list[str]]] = [(None, root, [])]
+    while queue:
+        name, node, path = queue.pop(0)
+        if name in result:
+            result[name].used_at.append(" → ".join(path))
+            continue
+        anchor = _anchor(kind, node.get("title") if name else None)
+        section = SectionDoc(anchor, node.get("title", name or kind), node.get("description", ""), [" → ".join(path)] if path else [])
+        result[name] = section
+        required = set(node.get("required", ()))
+        for key, prop in node.get("properties", {}).items():
+            target = _ref_of(prop)
+            options = [prop] + prop.get("anyOf", [])
+            choices = [v for o in options for v in o.get("enum", ()) if isinstance(v, str)]
+            many = any(o.get("type") == "array" for o in options)
+            title = prop.get("title") or (defs[target].get("title", key) if target else key)
+            section.fields.append(
+                FieldDoc(key, title, prop.get("description", ""), key in required, prop.get("examples", []),
+                         choices if len(choices) <= 12 else [], _anchor(kind, defs[target].get("title", target)) if target else None, many)
+            )
+            if target:
+                queue.append((target, defs[target], path + [key]))
+    return list(result.values())
 
-    def walk(node: dict[str, Any], prefix: str, section: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
-        for name, prop in node.get("properties", {}).items():
-            path = f"{prefix}{name}"
-            target = _model_of(prop, defs)
-            if "$ref" in prop:  # a section: its title is the referenced definition's (same text)
-                prop = {"title": target[0].get("title"), **prop} if target else prop
-            yield path, section, prop
-            if target is not None:
-                child, is_list = target
-                yield from walk(child, path + ("[]." if is_list else "."), child.get("title", name))
 
-    yield from walk(root, "", root["title"])
+ANCHORS = {"site": "standort", "organisations": "organisationen", "program": "programm"}
 
 
-def _model_of(prop: dict[str, Any], defs: dict[str, Any]) -> tuple[dict[str, Any], bool] | None:
-    """The object schema a property holds (directly, optionally or as list items)."""
-    candidates = [prop] + prop.get("anyOf", [])
-    for candidate in candidates:
+def _anchor(kind: str, section_title: str | None) -> str:
+    """``standort`` for the file itself, ``standort-anschrift`` for a part of it."""
+    if not section_title:
+        return ANCHORS[kind]
+    folded = section_title.lower().translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
+    return ANCHORS[kind] + "-" + re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+
+
+def _ref_of(prop: dict[str, Any]) -> str | None:
+    """The name of the definition a property holds (directly, optionally or as list items)."""
+    for candidate in [prop] + prop.get("anyOf", []):
         if "$ref" in candidate:
-            return defs[candidate["$ref"].rsplit("/", 1)[1]], False
+            return candidate["$ref"].rsplit("/", 1)[1]
         items = candidate.get("items")
         if isinstance(items, dict) and "$ref" in items:
-            return defs[items["$ref"].rsplit("/", 1)[1]], True
+            return items["$ref"].rsplit("/", 1)[1]
     return None

@@ -35,6 +35,10 @@ def fail(message: str) -> None:
 _FORBIDDEN = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]")
 
 
+# The copy templates in the editors' guide mark what to fill in as <…>.
+_PLACEHOLDER = re.compile(r"<[^<>\n]+>")
+
+
 def _text(value: Any) -> str:
     if value is None:
         fail("Hier fehlt ein Wert.")
@@ -46,6 +50,8 @@ def _text(value: Any) -> str:
     bad = _FORBIDDEN.search(value)
     if bad:
         fail(f"Unzulässiges Steuerzeichen U+{ord(bad.group()):04X} im Text.")
+    if _PLACEHOLDER.fullmatch(value):
+        fail(f"'{value}' ist ein Platzhalter aus der Vorlage: bitte durch die richtige Angabe ersetzen (ohne spitze Klammern) oder die Zeile löschen.")
     return value
 
 
