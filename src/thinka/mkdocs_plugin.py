@@ -12,6 +12,7 @@ import os
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import yaml
 from mkdocs.config import config_options as c
@@ -74,11 +75,29 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
         view = self.views.get(page.file.src_uri)
         if view is None:
             return html
+        page.edit_url = self._edit_url(view, config)
         rendered = self.renderer.render(view)
         # Anchors of a generated page, so that links from hand-written pages to them
         # (e.g. mitmachen/felder.md#standort) are checked like any other.
         page.present_anchor_ids = set(page.present_anchor_ids or ()) | set(_ID.findall(rendered))
         return rendered
+
+    def _edit_url(self, view: PageView, config: Any) -> str | None:
+        """The edit link of a generated page: its YAML file in the repository (none without one).
+
+        ``edit_uri`` points into docs/ (``edit/main/docs/``); the data lives beside docs/, so the
+        link uses the same prefix without the docs folder.
+        """
+        repo_url, edit_uri = config.repo_url, config.edit_uri
+        if not (repo_url and edit_uri and view.source):
+            return None
+        root = Path(config.config_file_path or ".").resolve().parent
+        docs = Path(config.docs_dir).resolve()
+        docs_part = docs.relative_to(root).as_posix() + "/" if docs.is_relative_to(root) else ""
+        source = Path(view.source).resolve()
+        if not docs_part or not edit_uri.endswith(docs_part) or not source.is_relative_to(root):
+            return None
+        return urljoin(repo_url.rstrip("/") + "/", edit_uri[: -len(docs_part)] + source.relative_to(root).as_posix())
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         server.watch(str(self.data_dir))
