@@ -197,3 +197,26 @@ def test_contact_point_for_an_unknown_site_is_refused(data_dir: Path):
     assert result.stderr.splitlines()[0] == (
         f"Den Standort 'jena-sued' gibt es nicht ({data_dir}/sites/jena-sued.yml fehlt). Neu anlegen mit: thinka new-site jena-sued"
     )
+
+
+def test_new_site_at_a_terminal_asks_for_what_is_missing(data_dir: Path, monkeypatch, capsys):
+    import io
+
+    from thinka import cli
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    answers = iter(["ThINKA Jena-Nord", "Jena"])
+    questions: list[str] = []
+    monkeypatch.setattr("sys.stdin", Terminal())
+    monkeypatch.setattr("builtins.input", lambda q: questions.append(q) or next(answers))
+    assert cli.main(["new-site", "jena-nord", "--data-dir", str(data_dir)]) == 0
+    assert questions == ["Name des Standorts (z. B. ThINKA Jena-Lobeda): ", "Landkreis oder kreisfreie Stadt: "]
+    dataset, problems = load_dataset(data_dir)
+    assert problems.errors == [] and dataset.sites["jena-nord"].record.kreise == ["16053"]
+    # Given as options, nothing is asked.
+    questions.clear()
+    assert cli.main(["new-site", "jena-sued", "--name", "ThINKA Jena-Süd", "--kreis", "Jena", "--data-dir", str(data_dir)]) == 0
+    assert questions == []

@@ -38,7 +38,7 @@ class ThinkaConfig(Config):
 
 class ThinkaPlugin(BasePlugin[ThinkaConfig]):
     def on_config(self, config: Any) -> Any:
-        root = Path(config.config_file_path or ".").resolve().parent
+        root = self.root = Path(config.config_file_path or ".").resolve().parent
         self.data_dir = (root / (os.environ.get("THINKA_DATA_DIR") or self.config.data_dir or data_dir_default())).resolve()
         self.renderer = Renderer(root / self.config.templates_dir)
         self.views: dict[str, PageView] = {}
@@ -91,10 +91,10 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
         repo_url, edit_uri = config.repo_url, config.edit_uri
         if not (repo_url and edit_uri and view.source):
             return None
-        root = Path(config.config_file_path or ".").resolve().parent
+        root = self.root
         docs = Path(config.docs_dir).resolve()
         docs_part = docs.relative_to(root).as_posix() + "/" if docs.is_relative_to(root) else ""
-        source = Path(view.source).resolve()
+        source = Path(os.path.abspath(view.source))
         if not docs_part or not edit_uri.endswith(docs_part) or not source.is_relative_to(root):
             return None
         return urljoin(repo_url.rstrip("/") + "/", edit_uri[: -len(docs_part)] + source.relative_to(root).as_posix())

@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -153,7 +154,7 @@ def new_site(
     slug: str,
     name: str,
     kreise: list[str],
-    traeger: list[str] = (),  # type: ignore[assignment]
+    traeger: Sequence[str] = (),
     status: str = "aktiv",
     today: date | None = None,
 ) -> Path:
