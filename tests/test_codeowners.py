@@ -31,7 +31,7 @@ def repo(tmp_path: Path) -> Path:
 
 
 def test_committed_codeowners_is_up_to_date():
-    result = codeowners(REPO, "--check")
+    result = codeowners(REPO, "sites_data", "--check")
     assert result.returncode == 0, result.stderr
 
 

@@ -92,6 +92,8 @@ def test_strict_build_passes_with_old_data_and_the_report_page_lists_it(data_dir
     assert 'ThINKA Jena-Lobeda</a> – Stand: Januar 2020' in page
     assert "intern/bericht" not in (out / "index.html").read_text("utf-8")  # not in the navigation
     assert "intern/bericht" not in (out / "search" / "search_index.json").read_text("utf-8")
+    sitemap = (out / "sitemap.xml").read_text("utf-8")
+    assert "standorte/jena-lobeda/" in sitemap and "intern/bericht" not in sitemap
 
 
 def test_report_text_lists_old_data_gaps_and_districts(data_dir: Path):
