@@ -171,3 +171,41 @@ def test_search_index_holds_a_short_entry_per_site_not_its_full_text(sample_site
     assert gera == [{"location": "standorte/gera/", "title": "ThINKA Gera", "text": "Stadt Gera Gera Lusan Alt-Lusan Bieblach 07549 07546"}]
     programme = [d for d in docs if d["location"].startswith("programm/idee-und-konzept/")]
     assert len(programme) > 1  # hand-written pages keep their full text and sections
+def test_editor_schemas_are_published_on_the_site(complete_site: Path):
+    from thinka import schema
+
+    for kind in schema.KINDS:
+        published = complete_site / "schema" / schema.file_name(kind)
+        assert published.read_text("utf-8") == schema.text(kind)
+
+
+EDIT = re.compile(r'<a href="([^"]*)" class="md-content__button thinka-edit" rel="edit">')
+REPO_URL = "https://github.com/thinka-thueringen/website"
+
+
+def test_generated_site_page_edit_link_opens_its_yaml_file(sample_site: Path):
+    page = (sample_site / "standorte" / "gera" / "index.html").read_text("utf-8")
+    assert EDIT.findall(page) == [f"{REPO_URL}/edit/main/sites_data/sites/gera.yml"]
+    assert "Diese Seite bearbeiten" in page
+
+
+def test_hand_written_page_edit_link_opens_its_markdown(sample_site: Path):
+    page = (sample_site / "programm" / "foerderung" / "index.html").read_text("utf-8")
+    assert EDIT.findall(page) == [f"{REPO_URL}/edit/main/docs/programm/foerderung.md"]
+
+
+def test_pages_without_a_source_file_have_no_edit_link(sample_site: Path):
+    for path in ("standorte/index.html", "anlaufstellen/index.html", "partner/index.html", "mitmachen/felder/index.html", "intern/bericht/index.html"):
+        assert EDIT.findall((sample_site / path).read_text("utf-8")) == [], path
+
+
+def test_data_outside_the_repository_gets_no_edit_link(data_dir: Path, tmp_path: Path):
+    out = tmp_path / "site"
+    result = build(data_dir, out)
+    assert result.returncode == 0, result.stderr
+    assert EDIT.findall((out / "standorte" / "jena-lobeda" / "index.html").read_text("utf-8")) == []
+
+
+def test_no_repository_widget_that_would_call_the_github_api(sample_site: Path):
+    page = (sample_site / "index.html").read_text("utf-8")
+    assert 'data-md-component="source"' not in page

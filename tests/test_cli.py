@@ -15,7 +15,8 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_valid_sample_data_exits_zero_with_a_summary():
     result = run(str(SAMPLE))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "Alles in Ordnung: 11 Standorte, 7 Anlaufstellen, 20 Organisationen, 5 Meldungen, 7 Veranstaltungen."
+    # The last line; warnings about the age of the sample data may come before it in later years.
+    assert result.stdout.strip().splitlines()[-1].endswith(": 11 Standorte, 7 Anlaufstellen, 20 Organisationen, 5 Meldungen, 7 Veranstaltungen.")
 
 
 def test_problems_in_several_files_are_all_reported_with_exit_one(data_dir: Path):
@@ -26,7 +27,7 @@ def test_problems_in_several_files_are_all_reported_with_exit_one(data_dir: Path
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert lines == [
-        f"{data_dir}/sites/jena-lobeda.yml:3:9: 'aktif' ist hier nicht erlaubt. Möglich: geplant, aktiv, beendet.",
+        f"{data_dir}/sites/jena-lobeda.yml:3:9: 'aktif' ist hier nicht erlaubt – meinten Sie 'aktiv'? Möglich: geplant, aktiv, beendet.",
         f"{data_dir}/sites/jena-winzerla.yml:2:10: '16099' ist kein Thüringer Landkreis und keine kreisfreie Stadt. "
         "Erlaubt sind Schlüssel (z. B. 16053) oder Namen (z. B. Jena) der 17 Landkreise und 5 kreisfreien Städte.",
         f"{data_dir}/sites/kaputt.yml:1:7: Die Datei ist nicht in UTF-8 gespeichert (ungültiges Byte). Bitte als UTF-8 speichern.",

@@ -65,9 +65,13 @@ CASES = [
     pytest.param(SITE, "  orte: [Jena]\n  ortsteile: [Lobeda-West, Lobeda-Ost]\n  plz: [07747]\n", "  orte: []\n", 11, 3,
                  "Das Einzugsgebiet ist leer: bitte Orte, Ortsteile oder Postleitzahlen eintragen.", id="empty-service-area"),
     pytest.param(SITE, "status: aktiv", "status: aktif", 3, 9,
-                 "'aktif' ist hier nicht erlaubt. Möglich: geplant, aktiv, beendet.", id="unknown-status"),
+                 "'aktif' ist hier nicht erlaubt – meinten Sie 'aktiv'? Möglich: geplant, aktiv, beendet.", id="unknown-status"),
     pytest.param(SITE, "stand: 2026-10-01", "stand: 01.10.2026", 38, 8,
                  "'01.10.2026' ist kein Datum: bitte JJJJ-MM-TT schreiben (z. B. 2013-03-01), oder JJJJ-MM bzw. JJJJ, wenn der Tag nicht bekannt ist.", id="date-format"),
+    pytest.param(SITE, "    art: Stadtteilbüro", "    art: Stadteilbüro", 18, 10,
+                 "'Stadteilbüro' ist hier nicht erlaubt – meinten Sie 'Stadtteilbüro'? Möglich: Anlaufstelle, Bürgerbüro, Beratungsstelle, Stadtteilbüro, Treffpunkt, Mobile Sprechstunde.", id="choice-typo-suggestion"),
+    pytest.param(ORGS, "website: https://traeger.example.org", "webseite: https://traeger.example.org", 9, 5,
+                 "Unbekanntes Feld 'webseite' – meinten Sie 'website'?", id="organisation-key-typo"),
     pytest.param(SITE, "    stufenlos: ja", "    stufenlos: vielleicht", 33, 16,
                  "'vielleicht' ist hier nicht erlaubt. Möglich: ja, teilweise, nein.", id="step-free-choice"),
     pytest.param(SITE, "name: ThINKA Jena-Lobeda", "name: ThINKA \u202eadebol", 1, 7,
@@ -94,7 +98,8 @@ def test_the_sample_data_is_valid():
     from conftest import SAMPLE
 
     dataset, problems = load_dataset(SAMPLE)
-    assert [p.format() for p in problems.items] == []
+    # Errors only: once the sample data is a year old, it rightly gets warnings about its age.
+    assert [p.format() for p in problems.errors] == []
     assert len(dataset.sites) == 11
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from . import events, finder, news, overview_map, pages, vcard
+from . import events, field_reference, finder, news, overview_map, pages, report, schema, vcard
 from .pages import Fragment, PageView
 from .settings import Settings
 from .validate import Dataset
@@ -38,12 +38,28 @@ def site_pages(dataset: Dataset, settings: Settings) -> Iterator[PageView]:
         )
 
 
+def report_pages(dataset: Dataset, settings: Settings) -> Iterable[PageView]:
+    return report.report_page(dataset, settings.today)
+
+
+def field_reference_pages(dataset: Dataset, settings: Settings) -> Iterable[PageView]:
+    return field_reference.field_reference_page(dataset)
+
+
+def schema_files(dataset: Dataset, settings: Settings) -> Iterator[GeneratedFile]:
+    """The editors' JSON Schemas, published as /schema/<kind>.schema.json."""
+    for kind in schema.KINDS:
+        yield GeneratedFile(schema.SITE_PATH + schema.file_name(kind), schema.text(kind))
+
+
 PAGE_SOURCES: list[Callable[[Dataset, Settings], Iterable[PageView]]] = [
     directory_pages,
     site_pages,
     overview_map.map_pages,
     news.news_pages,
     events.event_pages,
+    report_pages,
+    field_reference_pages,
 ]
 # A source yields GeneratedFile objects or (path, content) pairs.
 FILE_SOURCES: list[Callable[[Dataset, Settings], Iterable[GeneratedFile | tuple[str, str | bytes]]]] = [
@@ -51,6 +67,7 @@ FILE_SOURCES: list[Callable[[Dataset, Settings], Iterable[GeneratedFile | tuple[
     vcard.vcard_files,
     news.news_files,
     events.event_files,
+    schema_files,
 ]
 FRAGMENT_SOURCES: dict[str, Callable[[Dataset, Settings], Fragment]] = {
     "finder": lambda dataset, settings: Fragment("finder.html"),

@@ -17,14 +17,39 @@ class Problem:
     message: str
     severity: str = field(default=ERROR, compare=False)
 
-    def format(self, base: str | None = None) -> str:
+    def shown_path(self, base: str | None = None) -> str:
+        """The path, relative to ``base`` when it lies inside it (others stay as they are)."""
         path = self.path
-        if base:  # shorten paths inside the project; keep others as they are
+        if base:
             absolute, root = os.path.abspath(path), os.path.abspath(base)
             if absolute.startswith(root + os.sep):
                 path = os.path.relpath(absolute, root)
+        return path
+
+    def format(self, base: str | None = None) -> str:
         prefix = "" if self.severity == ERROR else "Warnung: "
-        return f"{path}:{self.line}:{self.column}: {prefix}{self.message}"
+        return f"{self.shown_path(base)}:{self.line}:{self.column}: {prefix}{self.message}"
+
+    def annotation(self, base: str) -> str:
+        """A GitHub Actions workflow command, so the problem shows on the changed line of a pull request.
+
+        ``base`` is the repository root (``$GITHUB_WORKSPACE``): GitHub matches ``file`` against
+        repository paths.
+        """
+        level = "error" if self.severity == ERROR else "warning"
+        path = self.shown_path(base).replace(os.sep, "/")
+        properties = f"file={_property(path)},line={self.line},col={self.column}"
+        return f"::{level} {properties}::{_data(self.message)}"
+
+
+def _data(text: str) -> str:
+    """Escape a workflow command's message (GitHub's toolkit: %, CR, LF)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    """Escape a workflow command's property value (as the message, plus ':' and ',')."""
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 class Problems:

@@ -62,8 +62,16 @@ def _district(value: Any) -> str:
     raise AssertionError  # unreachable
 
 
+def _json_schema() -> dict[str, Any]:
+    """Every key, name and title the field accepts, so editors can pick from a list."""
+    table = all_districts().values()
+    texts = list(dict.fromkeys([d.key for d in table] + [d.name for d in table] + [d.title for d in table]))
+    # An unquoted key (16053) is a number for an editor.
+    return {"anyOf": [{"type": "string", "enum": texts}, {"type": "integer", "enum": sorted(int(d.key) for d in table)}]}
+
+
 DistrictKey = Annotated[
     str,
     BeforeValidator(_district),
-    WithJsonSchema({"type": "string", "examples": ["16053", "Ilm-Kreis"]}),
+    WithJsonSchema(_json_schema()),
 ]

@@ -120,13 +120,24 @@ def _time_ranges(value: Any) -> Any:
     return value
 
 
+_RANGE = r"\d{1,2}[:.]\d{2}\s*(–|—|-|bis)\s*\d{1,2}[:.]\d{2}( Uhr)?"
 Range = Annotated[
     TimeRange,
     BeforeValidator(_time_range),
     PlainSerializer(lambda r: r.label),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{1,2}[:.]\d{2}\s*(–|-|bis)\s*\d{1,2}[:.]\d{2}$", "examples": ["09:00–12:00"]}),
+    WithJsonSchema({"type": "string", "pattern": rf"^\s*{_RANGE}\s*$", "examples": ["09:00–12:00"]}),
 ]
-RangeList = Annotated[list[Range], BeforeValidator(_time_ranges)]
+
+
+class _OneLineOrList:
+    """JSON Schema: ``zeiten`` takes ``09:00–12:00, 13:00–15:00`` on one line, or a list."""
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> dict[str, Any]:
+        line = {"type": "string", "pattern": rf"^\s*{_RANGE}(\s*([,;]|\sund\s)\s*{_RANGE})*\s*$"}
+        return {"anyOf": [line, handler(core_schema)]}
+
+
+RangeList = Annotated[list[Range], BeforeValidator(_time_ranges), _OneLineOrList()]
 
 
 def summary(rows: list[Any]) -> str:

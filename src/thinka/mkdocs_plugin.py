@@ -10,8 +10,10 @@ import html
 import json
 import logging
 import os
+import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import yaml
 from mkdocs.config import config_options as c
@@ -28,6 +30,7 @@ from .settings import Settings
 from .validate import Dataset, load_dataset
 
 log = logging.getLogger("mkdocs.plugins.thinka")
+_ID = re.compile(r'\sid="([^"]+)"')
 
 
 class ThinkaConfig(Config):
@@ -37,7 +40,7 @@ class ThinkaConfig(Config):
 
 class ThinkaPlugin(BasePlugin[ThinkaConfig]):
     def on_config(self, config: Any) -> Any:
-        root = Path(config.config_file_path or ".").resolve().parent
+        root = self.root = Path(config.config_file_path or ".").resolve().parent
         self.data_dir = (root / (os.environ.get("THINKA_DATA_DIR") or self.config.data_dir or data_dir_default())).resolve()
         self.renderer = Renderer(root / self.config.templates_dir)
         self.views: dict[str, PageView] = {}
@@ -49,7 +52,7 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
 
     def on_pre_build(self, config: Any) -> None:
         # Runs before MkDocs cleans site/: invalid data never replaces a good build.
-        dataset, problems = load_dataset(self.data_dir)
+        dataset, problems = load_dataset(self.data_dir, today=self.settings.today)
         base = os.getcwd()
         for problem in problems.warnings:
             log.info(problem.format(base))
@@ -67,7 +70,7 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
             if files.get_file_from_path(view.src_uri) is not None:
                 raise PluginError(f"docs/{view.src_uri} würde eine erzeugte Seite überdecken; bitte umbenennen.")
             # Material prints meta title and description without escaping: escape them here.
-            meta = {"title": html.escape(view.title), "description": html.escape(view.description), "hide": ["toc"]}
+            meta = {"title": html.escape(view.title), "description": html.escape(view.description), "hide": ["toc"], **view.meta}
             front = yaml.safe_dump(meta, allow_unicode=True)
             files.append(File.generated(config, view.src_uri, content=f"---\n{front}---\n"))
             self.views[view.src_uri] = view
@@ -77,12 +80,34 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
         view = self.views.get(page.file.src_uri)
-        if view is not None:
-            return self.renderer.render(view)
-        try:  # hand-written pages may ask for generated fragments: <!-- thinka:aktuelles -->
-            return self.renderer.fill_markers(html, self.fragments, page.url)
-        except UnknownMarker as exc:
-            raise PluginError(f"docs/{page.file.src_uri}: {exc.args[0]}") from None
+        if view is None:
+            try:  # hand-written pages may ask for generated fragments: <!-- thinka:aktuelles -->
+                return self.renderer.fill_markers(html, self.fragments, page.url)
+            except UnknownMarker as exc:
+                raise PluginError(f"docs/{page.file.src_uri}: {exc.args[0]}") from None
+        page.edit_url = self._edit_url(view, config)
+        rendered = self.renderer.render(view)
+        # Anchors of a generated page, so that links from hand-written pages to them
+        # (e.g. mitmachen/felder.md#standort) are checked like any other.
+        page.present_anchor_ids = set(page.present_anchor_ids or ()) | set(_ID.findall(rendered))
+        return rendered
+
+    def _edit_url(self, view: PageView, config: Any) -> str | None:
+        """The edit link of a generated page: its YAML file in the repository (none without one).
+
+        ``edit_uri`` points into docs/ (``edit/main/docs/``); the data lives beside docs/, so the
+        link uses the same prefix without the docs folder.
+        """
+        repo_url, edit_uri = config.repo_url, config.edit_uri
+        if not (repo_url and edit_uri and view.source):
+            return None
+        root = self.root
+        docs = Path(config.docs_dir).resolve()
+        docs_part = docs.relative_to(root).as_posix() + "/" if docs.is_relative_to(root) else ""
+        source = Path(os.path.abspath(view.source))
+        if not docs_part or not edit_uri.endswith(docs_part) or not source.is_relative_to(root):
+            return None
+        return urljoin(repo_url.rstrip("/") + "/", edit_uri[: -len(docs_part)] + source.relative_to(root).as_posix())
 
     def on_post_build(self, config: Any) -> None:
         """Shrink Material's search index: a generated page contributes its short search text,

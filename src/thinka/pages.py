@@ -44,6 +44,7 @@ class PageView:
     # What the site search should know of this page instead of its full text (None: full text).
     # Keeps the search index small when there are many generated pages.
     search_text: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)  # more page metadata, e.g. robots: noindex
 
     def link(self, target: str) -> str:
         """Relative link from this page to ``target`` (a site-root-relative URL, maybe with #anchor)."""

@@ -16,6 +16,15 @@ from .types import BERLIN
 TODAY_VARIABLE = "THINKA_TODAY"
 
 
+def today_from_environment(environ: Mapping[str, str] = os.environ) -> date:
+    """Today in Thuringia, or the day THINKA_TODAY fixes (an unusable value counts as unset)."""
+    fixed = environ.get(TODAY_VARIABLE, "").strip()
+    try:
+        return date.fromisoformat(fixed) if fixed else datetime.now(timezone.utc).astimezone(BERLIN).date()
+    except ValueError:
+        return datetime.now(timezone.utc).astimezone(BERLIN).date()
+
+
 @dataclass(frozen=True)
 class Settings:
     site_url: str  # absolute, ends with "/": feeds and calendars need absolute addresses

@@ -7,6 +7,7 @@ and raises :func:`fail` with a message an editor can act on.
 from __future__ import annotations
 
 import calendar
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -20,6 +21,12 @@ import phonenumbers
 from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+# The JSON Schema (``thinka schema``) serves editors: VS Code and JetBrains read the YAML with
+# YAML 1.2 typing, so an unquoted ``07743`` reaches the schema as the number 7743, ``2013`` as a
+# number and ``true`` as a boolean. ``thinka validate`` reads every value as typed text. Each type
+# below therefore also declares the non-text forms an editor may produce; the rules that decide
+# stay in the Python validators.
+
 
 def fail(message: str) -> None:
     raise PydanticCustomError("thinka", message)
@@ -27,6 +34,10 @@ def fail(message: str) -> None:
 
 # Characters that make text look other than it is (bidi overrides) or break output.
 _FORBIDDEN = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]")
+
+
+# The copy templates in the editors' guide mark what to fill in as <…>.
+_PLACEHOLDER = re.compile(r"<[^<>\n]+>")
 
 
 def _text(value: Any) -> str:
@@ -40,6 +51,8 @@ def _text(value: Any) -> str:
     bad = _FORBIDDEN.search(value)
     if bad:
         fail(f"Unzulässiges Steuerzeichen U+{ord(bad.group()):04X} im Text.")
+    if _PLACEHOLDER.fullmatch(value):
+        fail(f"'{value}' ist ein Platzhalter aus der Vorlage: bitte durch die richtige Angabe ersetzen (ohne spitze Klammern) oder die Zeile löschen.")
     return value
 
 
@@ -53,7 +66,8 @@ def _one_line(value: Any) -> str:
     return value
 
 
-Line = Annotated[str, BeforeValidator(_one_line), WithJsonSchema({"type": "string", "minLength": 1})]
+# Unquoted ``2021`` or ``true`` is text for us but a number or boolean for an editor.
+Line = Annotated[str, BeforeValidator(_one_line), WithJsonSchema({"type": ["string", "number", "boolean"], "minLength": 1})]
 
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z!?]")
 
@@ -73,6 +87,18 @@ def as_list(value: Any) -> Any:
     if isinstance(value, str):
         return [value]
     return value
+
+
+class OneOrMany:
+    """Marks a list field that also takes a single value (see :func:`as_list`) in the JSON Schema."""
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> dict[str, Any]:
+        schema = handler(core_schema)
+        items = handler.resolve_ref_schema(schema).get("items")
+        return {"anyOf": [items, schema]} if items else schema
+
+
+ONE_OR_MANY = OneOrMany()
 
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -104,19 +130,44 @@ def _yes_no(value: Any) -> bool:
     raise AssertionError  # unreachable
 
 
-YesNo = Annotated[bool, BeforeValidator(_yes_no), WithJsonSchema({"type": "string", "enum": ["ja", "nein"]})]
+YesNo = Annotated[
+    bool,
+    BeforeValidator(_yes_no),
+    PlainSerializer(lambda b: "ja" if b else "nein"),
+    # ``true``/``false`` typed unquoted are booleans for an editor; we accept them as text.
+    WithJsonSchema({"anyOf": [{"type": "string", "enum": ["ja", "nein"]}, {"type": "boolean"}]}),
+]
+
+
+THURINGIAN_PREFIXES = ("04", "06", "07", "36", "37", "96", "98", "99")
 
 
 def _postal_code(value: Any) -> str:
     value = _one_line(value)
     if not re.fullmatch(r"\d{5}", value):
         fail(f"Postleitzahl '{value}' muss aus genau fünf Ziffern bestehen (z. B. 07743).")
-    if value[:2] not in {"04", "06", "07", "36", "37", "96", "98", "99"}:
+    if value[:2] not in THURINGIAN_PREFIXES:
         fail(f"Postleitzahl '{value}' liegt nicht in Thüringen (Thüringer Postleitzahlen beginnen mit 04, 06, 07, 36, 37, 96, 98 oder 99).")
     return value
 
 
-PostalCode = Annotated[str, BeforeValidator(_postal_code), WithJsonSchema({"type": "string", "pattern": r"^\d{5}$"})]
+PostalCode = Annotated[
+    str,
+    BeforeValidator(_postal_code),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": "^(" + "|".join(THURINGIAN_PREFIXES) + r")\d{3}$"},
+                # Unquoted 07743 is the number 7743 for an editor; the leading zero is lost there,
+                # so the editor accepts 7743 too. `thinka validate` reads '7743' and refuses it.
+                *(
+                    {"type": "integer", "minimum": int(p) * 1000, "maximum": int(p) * 1000 + 999}
+                    for p in THURINGIAN_PREFIXES
+                ),
+            ]
+        }
+    ),
+]
 
 
 @dataclass(frozen=True)
@@ -150,7 +201,8 @@ PhoneNumber = Annotated[
     Phone,
     BeforeValidator(_phone),
     PlainSerializer(lambda p: p.display),
-    WithJsonSchema({"type": "string", "examples": ["03677 123456"]}),
+    # 03677123456 without spaces is a number for an editor.
+    WithJsonSchema({"type": ["string", "integer"], "examples": ["03677 123456"]}),
 ]
 
 
@@ -201,12 +253,12 @@ LON_RANGE = (9.80, 12.70)
 Latitude = Annotated[
     float,
     BeforeValidator(lambda v: _number(v, *LAT_RANGE, "Breitengrad")),
-    WithJsonSchema({"type": ["string", "number"], "examples": ["50.9271"]}),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"^\s*\d+([.,]\d+)?\s*$"}, {"type": "number", "minimum": LAT_RANGE[0], "maximum": LAT_RANGE[1]}]}),
 ]
 Longitude = Annotated[
     float,
     BeforeValidator(lambda v: _number(v, *LON_RANGE, "Längengrad")),
-    WithJsonSchema({"type": ["string", "number"], "examples": ["11.5892"]}),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"^\s*\d+([.,]\d+)?\s*$"}, {"type": "number", "minimum": LON_RANGE[0], "maximum": LON_RANGE[1]}]}),
 ]
 
 MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"]
@@ -263,7 +315,8 @@ Date = Annotated[
     Day,
     BeforeValidator(_day),
     PlainSerializer(lambda d: d.iso()),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$", "examples": ["2013-03-01"]}),
+    # A year alone (2013) is a number for an editor.
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}, {"type": "integer", "minimum": 1000, "maximum": 9999}]}),
 ]
 
 
@@ -277,18 +330,20 @@ def choice(options: dict[str, str]) -> Any:
         lowered = {k.lower(): k for k in options}
         if text.lower() in lowered:
             return lowered[text.lower()]
-        fail(f"'{text}' ist hier nicht erlaubt. Möglich: {', '.join(options)}.")
+        close = difflib.get_close_matches(text.lower(), list(lowered), n=1, cutoff=0.6)
+        hint = f" – meinten Sie '{lowered[close[0]]}'?" if close else "."
+        fail(f"'{text}' ist hier nicht erlaubt{hint} Möglich: {', '.join(options)}.")
         raise AssertionError  # unreachable
 
     return Annotated[str, BeforeValidator(check), WithJsonSchema({"type": "string", "enum": list(options)})]
 
 
 def ident_list(min_items: int = 0) -> Any:
-    return Annotated[list[Ident], BeforeValidator(as_list), Field(min_length=min_items)]
+    return Annotated[list[Ident], BeforeValidator(as_list), ONE_OR_MANY, Field(min_length=min_items)]
 
 
 def text_list(min_items: int = 0) -> Any:
-    return Annotated[list[Line], BeforeValidator(as_list), Field(min_length=min_items)]
+    return Annotated[list[Line], BeforeValidator(as_list), ONE_OR_MANY, Field(min_length=min_items)]
 
 
 def find_html(text: str) -> int | None:
@@ -416,3 +471,40 @@ def span(start: Moment, end: Moment | None) -> Span:
     if not result.all_day and result.end <= result.start:  # type: ignore[operator]
         raise ValueError(f"Das Ende ({end_label}) liegt nicht nach dem Beginn ({start_label}).")
     return result
+
+
+def _whole_number(value: Any, low: int, high: int) -> int:
+    text = _one_line(value)
+    if not re.fullmatch(r"\d+", text):
+        fail(f"'{text}' ist keine ganze Zahl (Beispiel: 12).")
+    number = int(text)
+    if not low <= number <= high:
+        fail(f"{number} liegt außerhalb des erlaubten Bereichs ({low} bis {high}).")
+    return number
+
+
+def whole_number(low: int, high: int) -> Any:
+    """A whole number typed as digits, within ``low``..``high``."""
+    return Annotated[
+        int,
+        BeforeValidator(lambda v: _whole_number(v, low, high)),
+        WithJsonSchema({"anyOf": [{"type": "integer", "minimum": low, "maximum": high}, {"type": "string", "pattern": r"^\d+$"}]}),
+    ]
+
+
+# GitHub user names: letters, digits, single hyphens, at most 39 characters; teams as @org/team.
+_HANDLE = re.compile(r"@?[A-Za-z0-9](?:-?[A-Za-z0-9]){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)?")
+
+
+def _handle(value: Any) -> str:
+    text = _one_line(value)
+    if not _HANDLE.fullmatch(text):
+        fail(f"'{text}' ist kein GitHub-Name: bitte so schreiben wie '@name' oder 'name' (Buchstaben, Ziffern, Bindestriche; Teams als '@organisation/team').")
+    return "@" + text.lstrip("@")
+
+
+GitHubHandle = Annotated[
+    str,
+    BeforeValidator(_handle),
+    WithJsonSchema({"type": "string", "pattern": "^" + _HANDLE.pattern + "$", "examples": ["@name"]}),
+]

@@ -9,16 +9,19 @@ import difflib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Annotated, Any, Iterable
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from . import freshness
 from .diagnostics import Problems
 from .hours import WEEKDAY_NAMES
 from .model import COORDINATION, IMAGE_TYPES, ContactPoint, Event, NewsPost, Organisation, OrganisationsFile, Program, Site
 from .types import find_html, span
+from .settings import today_from_environment
 from .yamlsource import Document, load, load_markdown
 
 PROGRAM_FILE = "program.yml"
@@ -148,7 +151,8 @@ def check(model: type[BaseModel], doc: Document, problems: Problems, loc: tuple[
 
 
 # ------------------------------------------------------------------ loading a directory
-def load_dataset(data_dir: str | Path, problems: Problems | None = None) -> tuple[Dataset, Problems]:
+def load_dataset(data_dir: str | Path, problems: Problems | None = None, today: date | None = None) -> tuple[Dataset, Problems]:
+    """Load and check everything; ``today`` (default: the real today) decides which data is old."""
     problems = problems if problems is not None else Problems()
     data_dir = Path(data_dir)
     dataset = Dataset(data_dir)
@@ -211,7 +215,22 @@ def load_dataset(data_dir: str | Path, problems: Problems | None = None) -> tupl
         _check_site(located, problems)
     _load_posts(dataset, problems)
     _load_events(dataset, problems)
+    _check_freshness(dataset, problems, today or today_from_environment())
     return dataset, problems
+
+
+def max_age_months(dataset: Dataset) -> int:
+    return dataset.program.stand_max_monate if dataset.program else freshness.DEFAULT_MAX_MONTHS
+
+
+def _check_freshness(dataset: Dataset, problems: Problems, today: date) -> None:
+    """A warning (not an error) for each active or planned site whose 'stand' is too old."""
+    months = max_age_months(dataset)
+    for located in dataset.sites.values():
+        site: Site = located.record
+        if site.status in freshness.CHECKED_STATUSES and freshness.is_stale(site.stand, months, today):
+            line, column = located.where("stand")
+            problems.warning(str(located.doc.path), line, column, freshness.message(site.stand, months, today))
 
 
 def _valid_parts(model: type[BaseModel], data: dict[str, Any]) -> SimpleNamespace:

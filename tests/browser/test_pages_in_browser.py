@@ -42,3 +42,19 @@ def test_phone_links_are_large_enough_to_tap(browser, base_url):
     sizes = page.eval_on_selector_all(".thinka-jump a", "els => els.map(e => [e.getBoundingClientRect().width, e.getBoundingClientRect().height])")
     context.close()
     assert sizes and all(w >= 24 and h >= 44 for w, h in sizes)
+
+
+def test_edit_link_is_visible_text_and_large_enough_to_tap(browser, base_url):
+    for width in (360, 1280):
+        context = browser.new_context(viewport={"width": width, "height": 740})
+        page = context.new_page()
+        page.goto(base_url + "standorte/gera/")
+        link = page.locator("a.thinka-edit")
+        assert link.inner_text().strip() == "Diese Seite bearbeiten"
+        assert link.get_attribute("href").endswith("/edit/main/sites_data/sites/gera.yml")
+        box = link.bounding_box()
+        heading = page.locator("h1").bounding_box()
+        context.close()
+        assert box["height"] >= 44 and box["width"] >= 24
+        if width == 360:  # on a phone the link has its own line above the heading
+            assert box["y"] + box["height"] <= heading["y"]
