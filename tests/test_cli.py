@@ -63,4 +63,4 @@ def test_hostile_yaml_is_rejected_without_traceback(data_dir: Path):
     messages = result.stderr
     assert f"{sites}/bombe.yml:2:8: Anker und Verweise" in messages
     assert f"{sites}/tief.yml:1:1003: YAML-Syntaxfehler: Zu tief verschachtelt (mehr als 40 Ebenen)." in messages
-    assert f"{sites}/tag.yml:1:7: Unbekannte YAML-Markierung 'tag:yaml.org,2002:python/object/apply:os.system' ist nicht erlaubt." in messages
+    assert f"{sites}/tag.yml:1:7: Unbekannte YAML-Markierung '!!python/object/apply:os.system' ist nicht erlaubt." in messages

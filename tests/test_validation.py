@@ -70,8 +70,9 @@ CASES = [
                  "'01.10.2026' ist kein Datum: bitte JJJJ-MM-TT schreiben (z. B. 2013-03-01), oder JJJJ-MM bzw. JJJJ, wenn der Tag nicht bekannt ist.", id="date-format"),
     pytest.param(SITE, "    stufenlos: ja", "    stufenlos: vielleicht", 33, 16,
                  "'vielleicht' ist hier nicht erlaubt. Möglich: ja, teilweise, nein.", id="step-free-choice"),
-    pytest.param(SITE, "name: ThINKA Jena-Lobeda", "name: ThINKA \u202eadebol", 1, 7,
-                 "Unzulässiges Steuerzeichen U+202E im Text.", id="bidi-override"),
+    pytest.param(SITE, "name: ThINKA Jena-Lobeda", "name: ThINKA \u202eadebol", 1, 14,
+                 "Unzulässiges Zeichen U+202E (Steuerzeichen für die Schreibrichtung) – es ist unsichtbar oder verändert die Anzeige. Bitte löschen.",
+                 id="bidi-override"),
     pytest.param(SITE, "  - name: Stadtteilbüro Lobeda", "  - name: ''", 17, 11, "Hier fehlt ein Wert.", id="empty-text"),
 ]
 

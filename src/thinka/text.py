@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from urllib.parse import urlsplit
 
 import markdown
@@ -9,6 +11,13 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 SAFE_SCHEMES = {"http", "https", "mailto", "tel", ""}
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f]")
+
+
+def link_scheme(value: str) -> str:
+    """The scheme a browser will see: after decoding entities (``&#58;``) and dropping
+    the whitespace and control characters it ignores (``java\tscript:``)."""
+    return urlsplit(_INVISIBLE.sub("", html.unescape(value))).scheme.lower()
 
 
 class _SafeLinks(Treeprocessor):
@@ -16,7 +25,7 @@ class _SafeLinks(Treeprocessor):
         for element in root.iter():
             for attribute in ("href", "src"):
                 value = element.get(attribute)
-                if value is not None and urlsplit(value.strip()).scheme.lower() not in SAFE_SCHEMES:
+                if value is not None and link_scheme(value) not in SAFE_SCHEMES:
                     del element.attrib[attribute]
             if element.tag == "img":  # images come from the theme, never from data text
                 element.tag = "span"

@@ -19,13 +19,16 @@ import phonenumbers
 from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from .yamlsource import FORBIDDEN, forbidden_character_message
+
 
 def fail(message: str) -> None:
     raise PydanticCustomError("thinka", message)
 
 
-# Characters that make text look other than it is (bidi overrides) or break output.
-_FORBIDDEN = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]")
+# Characters that make text look other than it is (bidi overrides) or break output: the
+# loader reports them already; checked again here for values that come from elsewhere.
+_FORBIDDEN = FORBIDDEN
 
 
 def _text(value: Any) -> str:
@@ -38,7 +41,7 @@ def _text(value: Any) -> str:
         fail("Hier fehlt ein Wert.")
     bad = _FORBIDDEN.search(value)
     if bad:
-        fail(f"Unzulässiges Steuerzeichen U+{ord(bad.group()):04X} im Text.")
+        fail(forbidden_character_message(bad.group()))
     return value
 
 

@@ -122,6 +122,8 @@ def check(model: type[BaseModel], doc: Document, problems: Problems, loc: tuple[
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             where = loc + tuple(error["loc"])
+            if any(where[:n] in doc.refused for n in range(len(where) + 1)):
+                continue  # the loader has reported this value already
             fields = _fields_at(model, tuple(error["loc"]))
             line, column = doc.where(where, key=error["type"] == "extra_forbidden")
             problems.error(str(doc.path), line, column, _german(error, fields))
