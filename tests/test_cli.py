@@ -15,7 +15,10 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_valid_sample_data_exits_zero_with_a_summary():
     result = run(str(SAMPLE))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "Alles in Ordnung: 11 Standorte, 7 Anlaufstellen, 20 Organisationen."
+    *warnings, summary = result.stdout.strip().splitlines()
+    assert summary == "Alles in Ordnung: 11 Standorte, 7 Anlaufstellen, 20 Organisationen."
+    assert warnings and all(": Warnung: Für die Rechtstexte fehlt noch: " in w for w in warnings)
+    assert f"{SAMPLE}/program.yml:40:1: Warnung: Für die Rechtstexte fehlt noch: Name des Betreibers ('betreiber: name:' in program.yml). Die Seite nennt die Angabe als fehlend." in warnings
 
 
 def test_problems_in_several_files_are_all_reported_with_exit_one(data_dir: Path):

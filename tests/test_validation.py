@@ -95,8 +95,21 @@ def test_the_sample_data_is_valid():
     from conftest import SAMPLE
 
     dataset, problems = load_dataset(SAMPLE)
-    assert [p.format() for p in problems.items] == []
+    assert [p.format() for p in problems.errors] == []
     assert len(dataset.sites) == 11
+    # the operator's facts for the legal pages are not public: warnings until the operator gives them
+    assert problems.warnings and all("Für die Rechtstexte fehlt noch: " in p.message for p in problems.warnings)
+
+
+def test_each_missing_legal_fact_is_one_warning_at_its_section(data_dir: Path):
+    edit(data_dir / "program.yml", "  redaktion: Max Muster\n", "")
+    edit(data_dir / "program.yml", "  stand: 2026-11-01\n", "")
+    _, problems = load_dataset(data_dir)
+    assert problems.errors == []
+    assert [(p.line, p.column, p.message) for p in problems.warnings] == [
+        (39, 1, "Für die Rechtstexte fehlt noch: inhaltlich verantwortliche Person nach § 18 Abs. 2 MStV ('betreiber: redaktion:' in program.yml). Die Seite nennt die Angabe als fehlend."),
+        (53, 1, "Für die Rechtstexte fehlt noch: Datum der Erklärung zur Barrierefreiheit ('barrierefreiheit: stand:' in program.yml). Die Seite nennt die Angabe als fehlend."),
+    ]
 
 
 def test_duplicate_slug_across_extensions(data_dir: Path):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from . import pages
+from . import legal, pages
 from .pages import PageView
 from .validate import Dataset
 
@@ -25,6 +25,8 @@ class GeneratedFile:
 PAGE_SOURCES: list[Callable[[Dataset], Iterable[PageView]]] = [
     pages.directory_pages,
     pages.site_pages,
+    legal.legal_pages,
+    legal.easy_language_page,
 ]
 FILE_SOURCES: list[Callable[[Dataset], Iterable[GeneratedFile]]] = []
 

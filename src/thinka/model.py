@@ -104,6 +104,55 @@ class Funding(Record):
     beschreibung: Optional[Line] = _f("Erläuterung.", default=None)
 
 
+CONFORMANCE = {
+    "vollstaendig": "vollständig vereinbar",
+    "teilweise": "teilweise vereinbar",
+    "nicht": "nicht vereinbar",
+}
+
+
+class Operator(Record):
+    """Wer die Website betreibt: Angaben für Impressum und Datenschutzerklärung.
+
+    Alle Felder sind optional, damit die Website auch ohne sie gebaut werden kann; solange
+    eine Pflichtangabe fehlt, warnt ``thinka validate`` und die Seite sagt, was fehlt.
+    """
+
+    name: Optional[Line] = _f("Name der Stelle, die die Website betreibt (Diensteanbieter nach § 5 DDG), mit Rechtsform.", "Beispiel gGmbH", default=None)
+    vertreten_durch: Optional[Line] = _f("Wer die Stelle vertritt (Geschäftsführung, Leitung), mit Vor- und Nachnamen.", "Vorname Nachname (Geschäftsführung)", default=None)
+    strasse: Optional[Line] = _f("Postanschrift: Straße und Hausnummer (kein Postfach).", "Musterstraße 1", default=None)
+    plz: Optional[PostalCode] = _f("Postanschrift: Postleitzahl.", "07743", default=None)
+    ort: Optional[Line] = _f("Postanschrift: Ort.", "Jena", default=None)
+    telefon: Optional[PhoneNumber] = _f("Telefonnummer für schnelle Kontaktaufnahme.", "03641 123456", default=None)
+    email: Optional[Email] = _f("E-Mail-Adresse für schnelle Kontaktaufnahme.", "info@beispiel.de", default=None)
+    registereintrag: Optional[Line] = _f("Registergericht und Registernummer, falls eingetragen.", "Amtsgericht Jena, HRB 123456", default=None)
+    umsatzsteuer_id: Optional[Line] = _f("Umsatzsteuer-Identifikationsnummer, falls vorhanden.", "DE123456789", default=None)
+    aufsichtsbehoerde: Optional[Line] = _f("Zuständige Aufsichtsbehörde, nur wenn die Tätigkeit einer behördlichen Zulassung bedarf.", default=None)
+    redaktion: Optional[Line] = _f("Verantwortlich für den Inhalt nach § 18 Abs. 2 MStV: Vor- und Nachname.", "Vorname Nachname", default=None)
+    redaktion_anschrift: Optional[Line] = _f("Anschrift der verantwortlichen Person, wenn sie nicht die des Betreibers ist.", default=None)
+    datenschutzbeauftragte: Optional[Line] = _f("Kontakt der oder des Datenschutzbeauftragten (Name oder Funktion und E-Mail), falls benannt.", default=None)
+    datenschutz_aufsicht: Optional[Line] = _f("Zuständige Datenschutz-Aufsichtsbehörde (Beschwerderecht nach Art. 77 DSGVO).", default=None)
+    webhoster: Optional[Line] = _f("Wer die Website technisch ausliefert (Webhoster), mit Sitz.", "Beispiel Hosting GmbH, Erfurt", default=None)
+    protokolldaten: Annotated[list[Line], BeforeValidator(as_list)] = _f(
+        "Welche Angaben der Webserver bei jedem Abruf speichert (laut Webhoster).", ["IP-Adresse", "Datum und Uhrzeit"], default=[]
+    )
+    protokoll_speicherdauer: Optional[Line] = _f("Wie lange die Protokolldaten gespeichert werden.", "7 Tage", default=None)
+    rechtsgrundlage_protokolle: Optional[Line] = _f("Rechtsgrundlage für die Protokolldaten.", "Art. 6 Abs. 1 Buchst. e DSGVO", default=None)
+
+
+class Accessibility(Record):
+    """Angaben für die Erklärung zur Barrierefreiheit."""
+
+    konformitaet: Optional[choice(CONFORMANCE)] = _f("Stand der Vereinbarkeit mit BITV 2.0: vollstaendig, teilweise oder nicht.", "teilweise", default=None)  # type: ignore[valid-type]
+    stand: Optional[Date] = _f("Wann die Erklärung erstellt oder zuletzt überprüft wurde.", "2026-11-25", default=None)
+    bewertung: Optional[Line] = _f("Wie die Vereinbarkeit bewertet wurde.", "Selbstbewertung", default=None)
+    bekannte_maengel: Annotated[list[Line], BeforeValidator(as_list)] = _f("Bekannte Barrieren, je ein Satz.", default=[])
+    kontakt_email: Optional[Email] = _f("E-Mail für Hinweise auf Barrieren (sonst die des Betreibers).", default=None)
+    kontakt_telefon: Optional[PhoneNumber] = _f("Telefon für Hinweise auf Barrieren (sonst das des Betreibers).", default=None)
+    durchsetzungsstelle: Optional[Line] = _f("Name der Stelle für das Durchsetzungsverfahren (Schlichtung).", default=None)
+    durchsetzungsstelle_website: Optional[Url] = _f("Internetseite der Durchsetzungsstelle.", default=None)
+
+
 class Program(Record):
     """Datei ``program.yml``: die Fakten zum Programm."""
 
@@ -116,6 +165,30 @@ class Program(Record):
     foerderung: list[Funding] = _f("Förderung durch EU und Land.", min_length=1)
     phasen: list[Phase] = _f("Förderphasen in zeitlicher Reihenfolge.", min_length=1)
     website: Optional[Url] = _f("Bisherige Internetseite des Programms.", "https://www.inka-thueringen.de", default=None)
+    betreiber: Operator = _f("Wer diese Website betreibt: Angaben für Impressum und Datenschutzerklärung.", default=Operator())
+    barrierefreiheit: Accessibility = _f("Angaben für die Erklärung zur Barrierefreiheit.", default=Accessibility())
+
+
+# Facts the legal pages need: (section, field, what the page calls it). While one is empty,
+# `thinka validate` warns and the page says that it is missing.
+LEGAL_FACTS = [
+    ("betreiber", "name", "Name des Betreibers"),
+    ("betreiber", "vertreten_durch", "vertretungsberechtigte Person"),
+    ("betreiber", "strasse", "Straße und Hausnummer des Betreibers"),
+    ("betreiber", "plz", "Postleitzahl des Betreibers"),
+    ("betreiber", "ort", "Ort des Betreibers"),
+    ("betreiber", "email", "E-Mail-Adresse des Betreibers"),
+    ("betreiber", "telefon", "Telefonnummer des Betreibers"),
+    ("betreiber", "redaktion", "inhaltlich verantwortliche Person nach § 18 Abs. 2 MStV"),
+    ("betreiber", "datenschutz_aufsicht", "zuständige Datenschutz-Aufsichtsbehörde"),
+    ("betreiber", "webhoster", "Webhoster"),
+    ("betreiber", "protokolldaten", "Liste der Protokolldaten des Webservers"),
+    ("betreiber", "protokoll_speicherdauer", "Speicherdauer der Protokolldaten"),
+    ("betreiber", "rechtsgrundlage_protokolle", "Rechtsgrundlage der Protokolldaten"),
+    ("barrierefreiheit", "konformitaet", "Stand der Vereinbarkeit mit BITV 2.0"),
+    ("barrierefreiheit", "stand", "Datum der Erklärung zur Barrierefreiheit"),
+    ("barrierefreiheit", "durchsetzungsstelle", "Durchsetzungsstelle"),
+]
 
 
 # ---------------------------------------------------------------- sites/<slug>.yml

@@ -17,7 +17,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .diagnostics import Problems
 from .hours import WEEKDAY_NAMES
-from .model import ContactPoint, Organisation, OrganisationsFile, Program, Site
+from .model import LEGAL_FACTS, ContactPoint, Organisation, OrganisationsFile, Program, Site
 from .yamlsource import Document, load
 
 PROGRAM_FILE = "program.yml"
@@ -261,8 +261,23 @@ def _check_program(dataset: Dataset, problems: Problems) -> None:
     if dataset.program is None or dataset.program_doc is None or not dataset.organisations:
         return
     program = Located(dataset.program, dataset.program_doc)
+    _warn_legal_facts(dataset.program, dataset.program_doc, problems)
     _ref(dataset, program, ("koordinierungsstelle",), dataset.program.koordinierungsstelle, problems)
     _ref(dataset, program, ("ministerium",), dataset.program.ministerium, problems)
+
+
+def missing_legal_facts(program: Program) -> list[tuple[str, str, str]]:
+    """The facts the legal pages need that ``program.yml`` does not give yet: (section, field, label)."""
+    return [(section, name, label) for section, name, label in LEGAL_FACTS if getattr(getattr(program, section), name) in (None, [])]
+
+
+def _warn_legal_facts(program: Program, doc: Document, problems: Problems) -> None:
+    for section, name, label in missing_legal_facts(program):
+        line, column = doc.where((section, name), key=True)
+        problems.warning(
+            str(doc.path), line, column,
+            f"Für die Rechtstexte fehlt noch: {label} ('{section}: {name}:' in program.yml). Die Seite nennt die Angabe als fehlend.",
+        )
 
 
 def _ref(dataset: Dataset, located: Located, rest: tuple[Any, ...], ident: str, problems: Problems) -> None:
