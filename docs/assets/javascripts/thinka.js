@@ -13,6 +13,7 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = label.className;
+    button.setAttribute("data-thinka-for", label.htmlFor);  // Material's CSS shows and hides these by [for=…]
     button.setAttribute("aria-label", label.getAttribute("data-thinka-button"));
     button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
     button.replaceChildren.apply(button, Array.prototype.slice.call(label.childNodes));
