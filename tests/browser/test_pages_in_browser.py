@@ -87,3 +87,18 @@ def test_phone_links_are_large_enough_to_tap(browser, base_url):
     sizes = page.eval_on_selector_all(".thinka-jump a", "els => els.map(e => [e.getBoundingClientRect().width, e.getBoundingClientRect().height])")
     context.close()
     assert sizes and all(w >= 24 and h >= 44 for w, h in sizes)
+
+
+def test_material_remembers_settings_only_for_the_page_view(browser, base_url):
+    """Material keeps __palette, __tabs, __announce, __consent, __outdated and __source through
+    __md_set; ours holds them in memory, so even a feature that remembers leaves nothing behind."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base_url + "partner/")
+    page.evaluate("__md_set('__palette', {color: {scheme: 'slate'}}); __md_set('__source', {stars: 1}, sessionStorage)")
+    assert page.evaluate("__md_get('__palette')") == {"color": {"scheme": "slate"}}
+    assert page.evaluate("__md_get('__source', sessionStorage)") == {"stars": 1}
+    assert _stored(context, page) == NOTHING_STORED
+    page.reload()
+    assert page.evaluate("__md_get('__palette')") is None
+    context.close()
