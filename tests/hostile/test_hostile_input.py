@@ -47,6 +47,7 @@ REFUSED: dict[str, list[tuple[int, int, str]]] = {
     "site-javascript-urls.yml": [
         (32, 12, "'\"javascript:alert(1)\"@traeger.example.org' ist keine gültige E-Mail-Adresse (Beispiel: kontakt@beispiel.de)."),
         (33, 14, f"Die Adresse 'javascript:alert(1)' {NOT_HTTPS}"),
+        (39, 16, "'javascript:alert(1)' ist keine gültige E-Mail-Adresse (Beispiel: kontakt@beispiel.de)."),
     ],
     "org-javascript-urls.yml": [
         (9, 14, f"Die Adresse 'JaVaScRiPt:alert(document.cookie)' {NOT_HTTPS}"),
