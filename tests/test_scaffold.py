@@ -97,9 +97,11 @@ def test_new_site_refuses_an_unknown_carrier(data_dir: Path):
 def test_new_site_refuses_a_name_that_does_not_validate(data_dir: Path):
     result = new_site(data_dir, "jena-nord", "--name", "ThINKA \u202eNord", "--kreis", "Jena")
     assert result.returncode == 1
-    assert result.stderr.splitlines() == [  # the name, and the description sentence made from it
-        f"{data_dir}/sites/jena-nord.yml:7:7: Unzulässiges Steuerzeichen U+202E im Text.",
-        f"{data_dir}/sites/jena-nord.yml:28:15: Unzulässiges Steuerzeichen U+202E im Text.",
+    message = "Unzulässiges Zeichen U+202E (Steuerzeichen für die Schreibrichtung) – es ist unsichtbar oder verändert die Anzeige. Bitte löschen."
+    assert result.stderr.splitlines() == [  # the heading comment, the name, and the description sentence made from it
+        f"{data_dir}/sites/jena-nord.yml:2:20: {message}",
+        f"{data_dir}/sites/jena-nord.yml:7:14: {message}",
+        f"{data_dir}/sites/jena-nord.yml:29:10: {message}",
     ]
     assert not (data_dir / "sites" / "jena-nord.yml").exists()
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from . import events, field_reference, finder, news, overview_map, pages, report, schema, vcard
+from . import events, field_reference, finder, legal, news, overview_map, pages, report, schema, vcard
 from .pages import Fragment, PageView
 from .settings import Settings
 from .validate import Dataset
@@ -46,6 +46,12 @@ def field_reference_pages(dataset: Dataset, settings: Settings) -> Iterable[Page
     return field_reference.field_reference_page(dataset)
 
 
+def legal_pages(dataset: Dataset, settings: Settings) -> Iterator[PageView]:
+    """Impressum, Datenschutz, Barrierefreiheit and the page in Leichte Sprache."""
+    yield from legal.legal_pages(dataset)
+    yield from legal.easy_language_page(dataset)
+
+
 def schema_files(dataset: Dataset, settings: Settings) -> Iterator[GeneratedFile]:
     """The editors' JSON Schemas, published as /schema/<kind>.schema.json."""
     for kind in schema.KINDS:
@@ -60,6 +66,7 @@ PAGE_SOURCES: list[Callable[[Dataset, Settings], Iterable[PageView]]] = [
     events.event_pages,
     report_pages,
     field_reference_pages,
+    legal_pages,
 ]
 # A source yields GeneratedFile objects or (path, content) pairs.
 FILE_SOURCES: list[Callable[[Dataset, Settings], Iterable[GeneratedFile | tuple[str, str | bytes]]]] = [

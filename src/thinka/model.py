@@ -138,6 +138,55 @@ class Funding(Record):
     beschreibung: Optional[Line] = _f("Beschreibung", "Erläuterung in einem Satz.", "Gefördert über das Operationelle Programm des Freistaats Thüringen.", default=None)
 
 
+CONFORMANCE = {
+    "vollstaendig": "vollständig vereinbar",
+    "teilweise": "teilweise vereinbar",
+    "nicht": "nicht vereinbar",
+}
+
+
+class Operator(Record):
+    """Wer die Website betreibt: Angaben für Impressum und Datenschutzerklärung.
+
+    Alle Felder sind optional, damit die Website auch ohne sie gebaut werden kann; solange
+    eine Pflichtangabe fehlt, warnt ``thinka validate`` und die Seite sagt, was fehlt.
+    """
+
+    name: Optional[Line] = _f("Name", "Name der Stelle, die die Website betreibt (Diensteanbieter nach § 5 DDG), mit Rechtsform.", "Beispiel gGmbH", default=None)
+    vertreten_durch: Optional[Line] = _f("Vertreten durch", "Wer die Stelle vertritt (Geschäftsführung, Leitung), mit Vor- und Nachnamen.", "Vorname Nachname (Geschäftsführung)", default=None)
+    strasse: Optional[Line] = _f("Straße", "Postanschrift: Straße und Hausnummer (kein Postfach).", "Musterstraße 1", default=None)
+    plz: Optional[PostalCode] = _f("Postleitzahl", "Postanschrift: Postleitzahl.", "07743", default=None)
+    ort: Optional[Line] = _f("Ort", "Postanschrift: Ort.", "Jena", default=None)
+    telefon: Optional[PhoneNumber] = _f("Telefon", "Telefonnummer für schnelle Kontaktaufnahme.", "03641 123456", default=None)
+    email: Optional[Email] = _f("E-Mail", "E-Mail-Adresse für schnelle Kontaktaufnahme.", "info@beispiel.de", default=None)
+    registereintrag: Optional[Line] = _f("Registereintrag", "Registergericht und Registernummer, falls eingetragen.", "Amtsgericht Jena, HRB 123456", default=None)
+    umsatzsteuer_id: Optional[Line] = _f("Umsatzsteuer-ID", "Umsatzsteuer-Identifikationsnummer, falls vorhanden.", "DE123456789", default=None)
+    aufsichtsbehoerde: Optional[Line] = _f("Aufsichtsbehörde", "Zuständige Aufsichtsbehörde, nur wenn die Tätigkeit einer behördlichen Zulassung bedarf.", "Landesamt für Soziales", default=None)
+    redaktion: Optional[Line] = _f("Verantwortlich für den Inhalt", "Verantwortlich für den Inhalt nach § 18 Abs. 2 MStV: Vor- und Nachname.", "Vorname Nachname", default=None)
+    redaktion_anschrift: Optional[Line] = _f("Anschrift der verantwortlichen Person", "Anschrift der verantwortlichen Person, wenn sie nicht die des Betreibers ist.", "Musterstraße 1, 07743 Jena", default=None)
+    datenschutzbeauftragte: Optional[Line] = _f("Datenschutzbeauftragte", "Kontakt der oder des Datenschutzbeauftragten (Name oder Funktion und E-Mail), falls benannt.", "Datenschutzbeauftragte, datenschutz@beispiel.de", default=None)
+    datenschutz_aufsicht: Optional[Line] = _f("Datenschutz-Aufsicht", "Zuständige Datenschutz-Aufsichtsbehörde (Beschwerderecht nach Art. 77 DSGVO).", "Thüringer Landesbeauftragter für den Datenschutz und die Informationsfreiheit", default=None)
+    webhoster: Optional[Line] = _f("Webhoster", "Wer die Website technisch ausliefert (Webhoster), mit Sitz.", "Beispiel Hosting GmbH, Erfurt", default=None)
+    protokolldaten: TextList = _f(
+        "Protokolldaten", "Welche Angaben der Webserver bei jedem Abruf speichert (laut Webhoster).", ["IP-Adresse", "Datum und Uhrzeit"], default=[]
+    )
+    protokoll_speicherdauer: Optional[Line] = _f("Speicherdauer der Protokolldaten", "Wie lange die Protokolldaten gespeichert werden.", "7 Tage", default=None)
+    rechtsgrundlage_protokolle: Optional[Line] = _f("Rechtsgrundlage der Protokolldaten", "Rechtsgrundlage für die Protokolldaten.", "Art. 6 Abs. 1 Buchst. e DSGVO", default=None)
+
+
+class Accessibility(Record):
+    """Angaben für die Erklärung zur Barrierefreiheit."""
+
+    konformitaet: Optional[choice(CONFORMANCE)] = _f("Stand der Vereinbarkeit", "Stand der Vereinbarkeit mit BITV 2.0: vollstaendig, teilweise oder nicht.", "teilweise", default=None)  # type: ignore[valid-type]
+    stand: Optional[Date] = _f("Stand der Erklärung", "Wann die Erklärung erstellt oder zuletzt überprüft wurde.", "2026-11-25", default=None)
+    bewertung: Optional[Line] = _f("Bewertungsmethode", "Wie die Vereinbarkeit bewertet wurde.", "Selbstbewertung", default=None)
+    bekannte_maengel: TextList = _f("Bekannte Mängel", "Bekannte Barrieren, je ein Satz.", ["Einige ältere PDF-Dateien sind nicht barrierefrei."], default=[])
+    kontakt_email: Optional[Email] = _f("E-Mail für Hinweise", "E-Mail für Hinweise auf Barrieren (sonst die des Betreibers).", "barrierefreiheit@beispiel.de", default=None)
+    kontakt_telefon: Optional[PhoneNumber] = _f("Telefon für Hinweise", "Telefon für Hinweise auf Barrieren (sonst das des Betreibers).", "03641 123456", default=None)
+    durchsetzungsstelle: Optional[Line] = _f("Durchsetzungsstelle", "Name der Stelle für das Durchsetzungsverfahren (Schlichtung).", "Name der Durchsetzungsstelle", default=None)
+    durchsetzungsstelle_website: Optional[Url] = _f("Internetseite der Durchsetzungsstelle", "Internetseite der Durchsetzungsstelle.", "https://www.beispiel.de/durchsetzung", default=None)
+
+
 class Program(Record):
     """Datei program.yml: die Fakten zum Programm und Einstellungen für die Pflege der Daten."""
 
@@ -173,6 +222,40 @@ class Program(Record):
         ["@name"],
         default=[],
     )
+    betreiber: Operator = _f(
+        "Betreiber",
+        "Wer diese Website betreibt: Angaben für Impressum und Datenschutzerklärung.",
+        {"name": "Name der betreibenden Stelle", "ort": "Jena"},
+        default=Operator(),
+    )
+    barrierefreiheit: Accessibility = _f(
+        "Barrierefreiheit",
+        "Angaben für die Erklärung zur Barrierefreiheit nach BITV 2.0: Stand der Vereinbarkeit, bekannte Mängel, Kontakt, Durchsetzungsstelle.",
+        {"konformitaet": "teilweise vereinbar"},
+        default=Accessibility(),
+    )
+
+
+# Facts the legal pages need: (section, field, what the page calls it). While one is empty,
+# `thinka validate` warns and the page says that it is missing.
+LEGAL_FACTS = [
+    ("betreiber", "name", "Name des Betreibers"),
+    ("betreiber", "vertreten_durch", "vertretungsberechtigte Person"),
+    ("betreiber", "strasse", "Straße und Hausnummer des Betreibers"),
+    ("betreiber", "plz", "Postleitzahl des Betreibers"),
+    ("betreiber", "ort", "Ort des Betreibers"),
+    ("betreiber", "email", "E-Mail-Adresse des Betreibers"),
+    ("betreiber", "telefon", "Telefonnummer des Betreibers"),
+    ("betreiber", "redaktion", "inhaltlich verantwortliche Person nach § 18 Abs. 2 MStV"),
+    ("betreiber", "datenschutz_aufsicht", "zuständige Datenschutz-Aufsichtsbehörde"),
+    ("betreiber", "webhoster", "Webhoster"),
+    ("betreiber", "protokolldaten", "Liste der Protokolldaten des Webservers"),
+    ("betreiber", "protokoll_speicherdauer", "Speicherdauer der Protokolldaten"),
+    ("betreiber", "rechtsgrundlage_protokolle", "Rechtsgrundlage der Protokolldaten"),
+    ("barrierefreiheit", "konformitaet", "Stand der Vereinbarkeit mit BITV 2.0"),
+    ("barrierefreiheit", "stand", "Datum der Erklärung zur Barrierefreiheit"),
+    ("barrierefreiheit", "durchsetzungsstelle", "Durchsetzungsstelle"),
+]
 
 
 # ---------------------------------------------------------------- sites/<slug>.yml

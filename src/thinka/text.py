@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Callable
@@ -14,6 +15,13 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 SAFE_SCHEMES = {"http", "https", "mailto", "tel", ""}
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f]")
+
+
+def link_scheme(value: str) -> str:
+    """The scheme a browser will see: after decoding entities (``&#58;``) and dropping
+    the whitespace and control characters it ignores (``java\tscript:``)."""
+    return urlsplit(_INVISIBLE.sub("", html.unescape(value))).scheme.lower()
 
 
 class _SafeLinks(Treeprocessor):
@@ -25,7 +33,7 @@ class _SafeLinks(Treeprocessor):
         for element in root.iter():
             for attribute in ("href", "src"):
                 value = element.get(attribute)
-                if value is not None and urlsplit(value.strip()).scheme.lower() not in SAFE_SCHEMES:
+                if value is not None and link_scheme(value) not in SAFE_SCHEMES:
                     del element.attrib[attribute]
                 elif value is not None and self.link and value.startswith("/") and not value.startswith("//"):
                     element.set(attribute, self.link(value[1:]))  # "/standorte/gera/": from the site root

@@ -26,14 +26,16 @@ from pydantic_core import PydanticCustomError
 # number and ``true`` as a boolean. ``thinka validate`` reads every value as typed text. Each type
 # below therefore also declares the non-text forms an editor may produce; the rules that decide
 # stay in the Python validators.
+from .yamlsource import FORBIDDEN, forbidden_character_message
 
 
 def fail(message: str) -> None:
     raise PydanticCustomError("thinka", message)
 
 
-# Characters that make text look other than it is (bidi overrides) or break output.
-_FORBIDDEN = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]")
+# Characters that make text look other than it is (bidi overrides) or break output: the
+# loader reports them already; checked again here for values that come from elsewhere.
+_FORBIDDEN = FORBIDDEN
 
 
 # The copy templates in the editors' guide mark what to fill in as <…>.
@@ -50,7 +52,7 @@ def _text(value: Any) -> str:
         fail("Hier fehlt ein Wert.")
     bad = _FORBIDDEN.search(value)
     if bad:
-        fail(f"Unzulässiges Steuerzeichen U+{ord(bad.group()):04X} im Text.")
+        fail(forbidden_character_message(bad.group()))
     if _PLACEHOLDER.fullmatch(value):
         fail(f"'{value}' ist ein Platzhalter aus der Vorlage: bitte durch die richtige Angabe ersetzen (ohne spitze Klammern) oder die Zeile löschen.")
     return value

@@ -19,9 +19,9 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from . import freshness
 from .diagnostics import Problems
 from .hours import WEEKDAY_NAMES
-from .model import COORDINATION, IMAGE_TYPES, ContactPoint, Event, NewsPost, Organisation, OrganisationsFile, Program, Site
-from .types import find_html, span
+from .model import COORDINATION, IMAGE_TYPES, LEGAL_FACTS, ContactPoint, Event, NewsPost, Organisation, OrganisationsFile, Program, Site
 from .settings import today_from_environment
+from .types import find_html, span
 from .yamlsource import Document, load, load_markdown
 
 PROGRAM_FILE = "program.yml"
@@ -144,6 +144,8 @@ def check(model: type[BaseModel], doc: Document, problems: Problems, loc: tuple[
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             where = loc + tuple(error["loc"])
+            if any(where[:n] in doc.refused for n in range(len(where) + 1)):
+                continue  # the loader has reported this value already
             fields = _fields_at(model, tuple(error["loc"]))
             line, column = doc.where(where, key=error["type"] == "extra_forbidden")
             problems.error(str(doc.path), line, column, _german(error, fields))
@@ -302,8 +304,23 @@ def _check_program(dataset: Dataset, problems: Problems) -> None:
     if dataset.program is None or dataset.program_doc is None or not dataset.organisations:
         return
     program = Located(dataset.program, dataset.program_doc)
+    _warn_legal_facts(dataset.program, dataset.program_doc, problems)
     _ref(dataset, program, ("koordinierungsstelle",), dataset.program.koordinierungsstelle, problems)
     _ref(dataset, program, ("ministerium",), dataset.program.ministerium, problems)
+
+
+def missing_legal_facts(program: Program) -> list[tuple[str, str, str]]:
+    """The facts the legal pages need that ``program.yml`` does not give yet: (section, field, label)."""
+    return [(section, name, label) for section, name, label in LEGAL_FACTS if getattr(getattr(program, section), name) in (None, [])]
+
+
+def _warn_legal_facts(program: Program, doc: Document, problems: Problems) -> None:
+    for section, name, label in missing_legal_facts(program):
+        line, column = doc.where((section, name), key=True)
+        problems.warning(
+            str(doc.path), line, column,
+            f"Für die Rechtstexte fehlt noch: {label} ('{section}: {name}:' in program.yml). Die Seite nennt die Angabe als fehlend.",
+        )
 
 
 def _ref(dataset: Dataset, located: Located, rest: tuple[Any, ...], ident: str, problems: Problems) -> None:

@@ -27,6 +27,32 @@ MAX_BYTES = 2_000_000
 MAX_DEPTH = 40
 NULLS = {"", "~", "null", "Null", "NULL"}
 
+# Characters no editor means to type: control characters (C0 except tab and line ends, DEL, C1),
+# Unicode line/paragraph separators (YAML would count them as line breaks and shift every
+# position), bidi overrides and isolates (text that displays other than it reads) and
+# byte-order marks inside the text. Checked in the raw text (exact position) and in every
+# scalar (escapes such as "\x01" in double quotes).
+FORBIDDEN = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]")
+_NAMES = {
+    "\u0000": "Nullzeichen",
+    "\u0085": "Zeilenumbruch NEL",
+    "\u2028": "Zeilentrenner",
+    "\u2029": "Absatztrenner",
+    "\ufeff": "unsichtbares Byte-Order-Mark",
+}
+
+
+def forbidden_character_message(char: str) -> str:
+    """German message for one character matched by :data:`FORBIDDEN`."""
+    code = f"U+{ord(char):04X}"
+    if char in _NAMES:
+        what = _NAMES[char]
+    elif "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069":
+        what = "Steuerzeichen für die Schreibrichtung"
+    else:
+        what = "Steuerzeichen"
+    return f"Unzulässiges Zeichen {code} ({what}) – es ist unsichtbar oder verändert die Anzeige. Bitte löschen."
+
 Loc = tuple[Any, ...]
 # Tags that plain YAML gives to unquoted values; any other (explicit) tag is refused.
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "null", "bool", "int", "float", "timestamp")}
@@ -40,6 +66,9 @@ class Document:
     data: Any = None
     values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    # Values the loader refused and already reported (read as empty): the field rules stay
+    # silent there, so the editor sees one message per mistake, not also "Hier fehlt ein Wert".
+    refused: set[Loc] = field(default_factory=set)
 
     def where(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """Position of the value (or of its key) at ``loc``; the nearest existing parent otherwise."""
@@ -54,6 +83,11 @@ class Document:
             if not loc:
                 return (1, 1)
             loc = loc[:-1]
+
+
+def _typed_tag(tag: str) -> str:
+    """A tag as the editor typed it: ``tag:yaml.org,2002:python/…`` was written ``!!python/…``."""
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 def _pos(mark: yaml.Mark) -> tuple[int, int]:
@@ -75,19 +109,29 @@ class _Builder:
         self.doc.values[loc] = pos
         if len(loc) > MAX_DEPTH:
             self.error(pos, f"Zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen).")
+            self.doc.refused.add(loc)
             return None
         if id(node) in self.seen:
             self.aliased = True  # positions of the aliases are reported by _report_aliases
+            self.doc.refused.add(loc)
             return None
         self.seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
+            bad = FORBIDDEN.search(node.value)
+            if bad:  # typed as an escape ("\x01") in double quotes: the raw text looked clean
+                self.error(pos, forbidden_character_message(bad.group()))
+                self.doc.refused.add(loc)
+                return None
             if node.tag not in _PLAIN_TAGS:
-                self.error(pos, f"Unbekannte YAML-Markierung '{node.tag}' ist nicht erlaubt.")
+                self.error(pos, f"Unbekannte YAML-Markierung '{_typed_tag(node.tag)}' ist nicht erlaubt.")
+                self.doc.refused.add(loc)
+                return None
             if not node.style and node.value in NULLS:  # plain (unquoted) empty, ~ or null
                 return None
             return node.value
-        if node.tag not in ("tag:yaml.org,2002:seq", "tag:yaml.org,2002:map") and not isinstance(node, yaml.ScalarNode):
-            self.error(pos, f"Unbekannte YAML-Markierung '{node.tag}' ist nicht erlaubt.")
+        if node.tag not in ("tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"):
+            self.error(pos, f"Unbekannte YAML-Markierung '{_typed_tag(node.tag)}' ist nicht erlaubt.")
+            self.doc.refused.add(loc)
             return None
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
@@ -99,6 +143,10 @@ class _Builder:
                     self.error(key_pos, "Ein Feldname muss einfacher Text sein.")
                     continue
                 key = key_node.value
+                bad = FORBIDDEN.search(key)
+                if bad:
+                    self.error(key_pos, forbidden_character_message(bad.group()))
+                    continue
                 if key == "<<":
                     self.error(key_pos, "Zusammenführen mit '<<' ist nicht erlaubt: bitte die Felder ausschreiben.")
                     continue
@@ -170,7 +218,13 @@ def _read_text(path: Path, problems: Problems) -> str | None:
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         problems.error(name, line, column, "Die Datei ist nicht in UTF-8 gespeichert (ungültiges Byte). Bitte als UTF-8 speichern.")
         return None
-    return text.replace("\r\n", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # Windows and old Mac line ends
+    found = False
+    for match in FORBIDDEN.finditer(text):
+        line, column = _text_pos(text, match.start())
+        problems.error(name, line, column, forbidden_character_message(match.group()))
+        found = True
+    return None if found else text
 
 
 def _compose(text: str, doc: Document, problems: Problems) -> None:
@@ -186,8 +240,13 @@ def _compose(text: str, doc: Document, problems: Problems) -> None:
             message += f" (Der betroffene Abschnitt beginnt in Zeile {exc.context_mark.line + 1}.)"
         problems.error(name, line, column, message)
         return
-    except yaml.YAMLError as exc:
-        problems.error(name, 1, 1, f"YAML-Syntaxfehler: {exc}")
+    except yaml.reader.ReaderError as exc:  # a character the YAML reader refuses (not caught above)
+        line, column = _text_pos(text, exc.position) if isinstance(exc.position, int) else (1, 1)
+        char = chr(exc.character) if isinstance(exc.character, int) else ""
+        problems.error(name, line, column, forbidden_character_message(char) if char else "Die Datei enthält ein unzulässiges Zeichen.")
+        return
+    except yaml.YAMLError:
+        problems.error(name, 1, 1, "YAML-Syntaxfehler: Die Datei ist kein gültiges YAML.")
         return
     except RecursionError:
         problems.error(name, 1, 1, f"Zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen).")
@@ -198,6 +257,12 @@ def _compose(text: str, doc: Document, problems: Problems) -> None:
     doc.data = builder.build(node, ())
     if builder.aliased:
         _report_aliases(text, doc, problems)
+
+
+def _text_pos(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset (counting only \\n as a line end)."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def _report_aliases(text: str, doc: Document, problems: Problems) -> None:
@@ -224,6 +289,11 @@ _HINTS = {
     "while scanning a quoted scalar": "Ein Anführungszeichen wird nicht geschlossen.",
     "found character that cannot start any token": "Dieses Zeichen darf hier nicht am Anfang eines Werts stehen (z. B. @ oder `): bitte den Wert in \"…\" setzen.",
     "exceeded maximum nesting depth": f"Zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen).",
+    "found invalid Unicode character escape code": "Ungültige Unicode-Escape-Sequenz (\\u…) in einem Text in doppelten Anführungszeichen.",
+    "expected alphabetic or numeric character": "Nach '&' oder '*' muss ein Name folgen; Anker und Verweise sind ohnehin nicht erlaubt. Text mit '&' oder '*' am Anfang bitte in \"…\" setzen.",
+    "found duplicate anchor": "Anker (&name) sind nicht erlaubt.",
+    "found unexpected document separator": "Ein '---' oder '...' steht mitten im Text; bitte den Text in \"…\" setzen.",
+    "block sequence entries are not allowed": "Ein Listeneintrag ('- ') steht an unerwarteter Stelle: steht er unter einem Feld mit Wert in derselben Zeile?",
     "expected a single document in the stream": "Die Datei darf nur ein YAML-Dokument enthalten ('---' nur einmal am Anfang).",
 }
 
@@ -233,4 +303,4 @@ def _explain(exc: yaml.MarkedYAMLError) -> str:
     for english, german in _HINTS.items():
         if english in problem or english in (exc.context or ""):
             return german
-    return f"Die Datei ist kein gültiges YAML ({problem or exc.context})."
+    return f"Die Datei ist an dieser Stelle kein gültiges YAML (technische Meldung: {problem or exc.context})."

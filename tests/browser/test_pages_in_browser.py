@@ -1,4 +1,5 @@
-"""What a resident's browser sees: no request to third parties, no sideways scrolling on a phone."""
+"""What a resident's browser sees: no request to third parties, nothing stored about the visit,
+no sideways scrolling on a phone."""
 
 from __future__ import annotations
 
@@ -7,18 +8,62 @@ from urllib.parse import urlsplit
 from .conftest import all_pages
 
 
-def test_no_page_requests_anything_from_another_origin(browser, base_url, built_site):
+# What a page may leave in the browser without consent: nothing. (Material writes to
+# localStorage only through __md_set, which our override keeps in memory; see
+# overrides/partials/javascripts/base.html.)
+NOTHING_STORED = {"cookies": [], "localStorage": [], "sessionStorage": [], "indexedDB": [], "caches": []}
+
+
+def _stored(context, page) -> dict:
+    kept = page.evaluate(
+        """async () => ({
+            localStorage: Object.keys(localStorage),
+            sessionStorage: Object.keys(sessionStorage),
+            indexedDB: (await indexedDB.databases()).map(d => d.name),
+            caches: await caches.keys(),
+        })"""
+    )
+    return {"cookies": [c["name"] for c in context.cookies()], **kept}
+
+
+def test_no_page_requests_another_origin_or_stores_anything(browser, base_url, built_site):
+    """Privacy gate: every page, loaded until the network is idle, asks only its own origin
+    (no fonts, scripts, images, tiles or favicons from elsewhere) and leaves nothing behind."""
     origin = urlsplit(base_url).netloc
     context = browser.new_context()
     foreign: list[str] = []
     context.on("request", lambda request: foreign.append(request.url) if urlsplit(request.url).netloc not in (origin, "") and not request.url.startswith("data:") else None)
     page = context.new_page()
     pages = all_pages(built_site)
-    assert "standorte/ilm-kreis/" in pages and len(pages) >= 20
-    for path in pages:
+    assert "standorte/ilm-kreis/" in pages and "impressum/" in pages and len(pages) >= 20
+    stored_by_page = {}
+    for path in pages + ["gibt-es-nicht/"]:
         page.goto(base_url + path, wait_until="networkidle")
+        stored = _stored(context, page)
+        if stored != NOTHING_STORED:
+            stored_by_page[path] = stored
     context.close()
     assert foreign == []
+    assert stored_by_page == {}
+
+
+def test_using_search_and_menu_stores_nothing(browser, base_url):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(base_url + "standorte/", wait_until="networkidle")
+    page.click('button[aria-label="Menü"]')
+    page.click('.md-sidebar--primary a[href="../partner/"]')
+    page.wait_for_url("**/partner/")
+    page.click('button[aria-label="Suche"]')
+    page.keyboard.type("Gera")
+    page.wait_for_selector(".md-search-result__item")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state("networkidle")
+    assert "gera" in page.url
+    stored = _stored(context, page)
+    context.close()
+    assert stored == NOTHING_STORED
 
 
 def test_pages_fit_a_360_px_phone_without_horizontal_scrolling(browser, base_url, built_site):
@@ -58,3 +103,18 @@ def test_edit_link_is_visible_text_and_large_enough_to_tap(browser, base_url):
         assert box["height"] >= 44 and box["width"] >= 24
         if width == 360:  # on a phone the link has its own line above the heading
             assert box["y"] + box["height"] <= heading["y"]
+
+
+def test_material_remembers_settings_only_for_the_page_view(browser, base_url):
+    """Material keeps __palette, __tabs, __announce, __consent, __outdated and __source through
+    __md_set; ours holds them in memory, so even a feature that remembers leaves nothing behind."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base_url + "partner/")
+    page.evaluate("__md_set('__palette', {color: {scheme: 'slate'}}); __md_set('__source', {stars: 1}, sessionStorage)")
+    assert page.evaluate("__md_get('__palette')") == {"color": {"scheme": "slate"}}
+    assert page.evaluate("__md_get('__source', sessionStorage)") == {"stars": 1}
+    assert _stored(context, page) == NOTHING_STORED
+    page.reload()
+    assert page.evaluate("__md_get('__palette')") is None
+    context.close()
