@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import codeowners, report, scaffold, schema
 from .model import CONTACT_KINDS, SITE_STATUS
-from .validate import load_dataset
+from .validate import Dataset, load_dataset
 
 DEFAULT_DATA_DIR = "sites_data"
 
@@ -70,23 +70,28 @@ def _ask(value: str | None, question: str, option: str) -> str:
     raise scaffold.ScaffoldError(f"Bitte {option} angeben.")
 
 
+def _valid_dataset(data_dir: Path) -> Dataset | None:
+    """The dataset, or None after printing its errors: commands that write need valid data."""
+    dataset, problems = load_dataset(data_dir)
+    if not problems:
+        return dataset
+    for problem in problems.errors:
+        print(problem.format(), file=sys.stderr)
+    print("Die Daten enthalten Fehler; bitte zuerst 'thinka validate' ausführen und sie beheben.", file=sys.stderr)
+    return None
+
+
 def cmd_report(args: argparse.Namespace) -> int:
-    dataset, problems = load_dataset(args.data_dir)
-    if problems:
-        for problem in problems.errors:
-            print(problem.format(), file=sys.stderr)
-        print("Die Daten enthalten Fehler; bitte zuerst 'thinka validate' ausführen und sie beheben.", file=sys.stderr)
+    dataset = _valid_dataset(args.data_dir)
+    if dataset is None:
         return 1
     print(report.text(report.build_report(dataset)), end="")
     return 0
 
 
 def cmd_codeowners(args: argparse.Namespace) -> int:
-    dataset, problems = load_dataset(args.data_dir)
-    if problems:
-        for problem in problems.errors:
-            print(problem.format(), file=sys.stderr)
-        print("Die Daten enthalten Fehler; bitte zuerst 'thinka validate' ausführen und sie beheben.", file=sys.stderr)
+    dataset = _valid_dataset(args.data_dir)
+    if dataset is None:
         return 1
     try:
         content = codeowners.render(dataset, Path.cwd())

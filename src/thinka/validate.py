@@ -179,25 +179,11 @@ def load_dataset(data_dir: str | Path, problems: Problems | None = None, today: 
 
     _check_program(dataset, problems)
     sites_dir = data_dir / SITES_DIR
-    paths = sorted(sites_dir.glob("*")) if sites_dir.is_dir() else []
-    if not paths:
+    files = list(_named_files(sites_dir, (".yml", ".yaml"), problems, example="gera-lusan.yml", what="Standort ", with_images=False))
+    if not files and not any(sites_dir.glob("*")):
         problems.error(str(sites_dir), 1, 1, "Keine Standorte gefunden: lege je Standort eine Datei sites/<kennung>.yml an.")
-    seen_slugs: dict[str, Path] = {}
     invalid: list[Located] = []
-    for path in paths:
-        if path.name.startswith(".") or path.is_dir():
-            continue
-        if path.suffix not in (".yml", ".yaml"):
-            problems.error(str(path), 1, 1, "Nur .yml-Dateien gehören in sites/; bitte umbenennen oder entfernen.")
-            continue
-        slug = path.stem
-        if not SLUG.fullmatch(slug):
-            problems.error(str(path), 1, 1, f"Dateiname '{path.name}' taugt nicht als Adresse: nur Kleinbuchstaben a–z, Ziffern und Bindestriche (z. B. gera-lusan.yml).")
-            continue
-        if slug in seen_slugs:
-            problems.error(str(path), 1, 1, f"Standort '{slug}' gibt es doppelt (auch {seen_slugs[slug].name}).")
-            continue
-        seen_slugs[slug] = path
+    for path, slug in files:
         doc = load(path, problems)
         if doc.data is None and problems:
             dataset.broken_sites.add(slug)
@@ -381,27 +367,38 @@ def _check_hours(located: Located, loc: tuple[Any, ...], point: ContactPoint, pr
 
 
 # ------------------------------------------------------------------ news posts and events
-def _content_files(folder: Path, suffixes: tuple[str, ...], problems: Problems) -> Iterable[tuple[Path, str]]:
-    """The files of ``news/`` or ``events/`` with the name that becomes their address."""
+def _named_files(
+    folder: Path,
+    suffixes: tuple[str, ...],
+    problems: Problems,
+    *,
+    example: str,
+    what: str = "",
+    with_images: bool = True,
+    reserved: frozenset[str] | set[str] = frozenset(),
+) -> Iterable[tuple[Path, str]]:
+    """The data files of one folder (``sites/``, ``news/``, ``events/``) with the name that becomes
+    their address; wrong suffixes, names unfit for an address and doubles are reported."""
     if not folder.is_dir():
         return
     seen: dict[str, Path] = {}
     kinds = " oder ".join(suffixes)
     for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path.is_dir() or path.suffix.lower() in IMAGE_TYPES:
+        if path.name.startswith(".") or path.is_dir() or (with_images and path.suffix.lower() in IMAGE_TYPES):
             continue
         if path.suffix not in suffixes:
-            problems.error(str(path), 1, 1, f"Nur {kinds}-Dateien (und Bilder) gehören in {folder.name}/; bitte umbenennen oder entfernen.")
+            extra = " (und Bilder)" if with_images else ""
+            problems.error(str(path), 1, 1, f"Nur {kinds}-Dateien{extra} gehören in {folder.name}/; bitte umbenennen oder entfernen.")
             continue
         name = path.stem
         if not SLUG.fullmatch(name):
-            problems.error(str(path), 1, 1, f"Dateiname '{path.name}' taugt nicht als Adresse: nur Kleinbuchstaben a–z, Ziffern und Bindestriche (z. B. 2015-06-06-buergerbuero-rabenhold{suffixes[0]}).")
+            problems.error(str(path), 1, 1, f"Dateiname '{path.name}' taugt nicht als Adresse: nur Kleinbuchstaben a–z, Ziffern und Bindestriche (z. B. {example}).")
             continue
-        if name in RESERVED_NAMES:
+        if name in reserved:
             problems.error(str(path), 1, 1, f"Der Name '{name}' ist für eine Übersichtsseite vergeben; bitte die Datei anders nennen (z. B. mit dem Datum vorne).")
             continue
         if name in seen:
-            problems.error(str(path), 1, 1, f"'{name}' gibt es doppelt (auch {seen[name].name}).")
+            problems.error(str(path), 1, 1, f"{what}'{name}' gibt es doppelt (auch {seen[name].name}).")
             continue
         seen[name] = path
         yield path, name
@@ -409,7 +406,7 @@ def _content_files(folder: Path, suffixes: tuple[str, ...], problems: Problems) 
 
 def _load_posts(dataset: Dataset, problems: Problems) -> None:
     folder = dataset.data_dir / NEWS_DIR
-    for path, name in _content_files(folder, (".md",), problems):
+    for path, name in _named_files(folder, (".md",), problems, example="2015-06-06-buergerbuero-rabenhold.md", reserved=RESERVED_NAMES):
         before = len(problems.items)
         doc, body, body_line = load_markdown(path, problems)
         if doc.data is None:
@@ -486,7 +483,7 @@ def contact_point_matches(dataset: Dataset, owners: Iterable[str], name: str) ->
 
 def _load_events(dataset: Dataset, problems: Problems) -> None:
     folder = dataset.data_dir / EVENTS_DIR
-    for path, name in _content_files(folder, (".yml", ".yaml"), problems):
+    for path, name in _named_files(folder, (".yml", ".yaml"), problems, example="2015-06-06-buergerbuero-rabenhold.yml", reserved=RESERVED_NAMES):
         before = len(problems.items)
         doc = load(path, problems)
         if doc.data is None:
