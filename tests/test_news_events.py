@@ -303,3 +303,13 @@ def test_sample_feeds_and_calendars_hold_every_sample_post_and_event(tmp_path: P
     ilm = out / "standorte" / "ilm-kreis" / "index.html"
     assert linked(ilm, "aktuelles/") == {"2015-06-06-buergerbuero-rabenhold", "2023-03-zehn-jahre-thinka-im-ilm-kreis"}
     assert "Zurzeit sind hier keine Veranstaltungen angekündigt." in text_of(ilm)
+
+
+def test_every_page_names_the_news_feed_for_feed_readers(tmp_path: Path):
+    out = tmp_path / "site"
+    result = build(COMPLETE, out)
+    assert result.returncode == 0, result.stderr
+    for page, href in (("index.html", "aktuelles/atom.xml"), ("standorte/jena-lobeda/index.html", "../../aktuelles/atom.xml")):
+        html_text = (out / page).read_text("utf-8")
+        assert f'<link rel="alternate" type="application/atom+xml" title="ThINKA – Aktuelles" href="{href}">' in html_text
+    assert (out / "aktuelles" / "atom.xml").is_file()
