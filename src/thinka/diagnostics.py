@@ -57,6 +57,7 @@ class Problems:
 
     def __init__(self) -> None:
         self.items: list[Problem] = []
+        self._seen: set[tuple[str, int, int, str, str]] = set()
 
     def error(self, path: str, line: int, column: int, message: str) -> None:
         self._add(Problem(str(path), line, column, message, ERROR))
@@ -65,7 +66,9 @@ class Problems:
         self._add(Problem(str(path), line, column, message, WARNING))
 
     def _add(self, problem: Problem) -> None:
-        if problem not in self.items:  # the same finding reached by two rules is one problem
+        key = (problem.path, problem.line, problem.column, problem.message, problem.severity)
+        if key not in self._seen:  # the same finding reached by two rules is one problem
+            self._seen.add(key)
             self.items.append(problem)
 
     @property
