@@ -192,11 +192,10 @@ def load_dataset(data_dir: str | Path, problems: Problems | None = None) -> tupl
             problems.error(str(path), 1, 1, f"Standort '{slug}' gibt es doppelt (auch {seen_slugs[slug].name}).")
             continue
         seen_slugs[slug] = path
-        doc = load(path, problems)
+        doc, site = _site_file(path, problems)
         if doc.data is None and problems:
             dataset.broken_sites.add(slug)
             continue
-        site = check(Site, doc, problems)
         if site is not None:
             dataset.sites[slug] = Located(site, doc)
             continue
@@ -212,6 +211,28 @@ def load_dataset(data_dir: str | Path, problems: Problems | None = None) -> tupl
     _load_posts(dataset, problems)
     _load_events(dataset, problems)
     return dataset, problems
+
+
+# Site files read and validated without any problem, by path, with the (mtime, size) they had.
+# `mkdocs serve` reloads the data on every save; an unchanged file is not read again.
+_SITE_FILES: dict[Path, tuple[tuple[int, int], Document, Any]] = {}
+
+
+def _site_file(path: Path, problems: Problems) -> tuple[Document, Any]:
+    """A site file's document and validated record (None if invalid); problems go to ``problems``."""
+    stat = path.stat()
+    key = (stat.st_mtime_ns, stat.st_size)
+    cached = _SITE_FILES.get(path)
+    if cached is not None and cached[0] == key:
+        return cached[1], cached[2]
+    count = len(problems.items)
+    doc = load(path, problems)
+    site = check(Site, doc, problems) if doc.data is not None or not problems else None
+    if site is not None and len(problems.items) == count:
+        _SITE_FILES[path] = (key, doc, site)
+    else:
+        _SITE_FILES.pop(path, None)
+    return doc, site
 
 
 def _valid_parts(model: type[BaseModel], data: dict[str, Any]) -> SimpleNamespace:
