@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from . import events, finder, news, overview_map, pages, vcard
+from . import events, finder, hosting, news, overview_map, pages, vcard
 from .pages import Fragment, PageView
 from .settings import Settings
 from .validate import Dataset
@@ -51,6 +51,7 @@ FILE_SOURCES: list[Callable[[Dataset, Settings], Iterable[GeneratedFile | tuple[
     vcard.vcard_files,
     news.news_files,
     events.event_files,
+    hosting.robots_files,
 ]
 FRAGMENT_SOURCES: dict[str, Callable[[Dataset, Settings], Fragment]] = {
     "finder": lambda dataset, settings: Fragment("finder.html"),
