@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site validate serve test install clean bench bench-news
+.PHONY: site validate serve serve-full test install clean bench bench-news
 
 site: validate  ## validate the data, then build site/ (a failed build leaves the old site/ untouched)
 	rm -rf site.new
@@ -16,13 +16,16 @@ site: validate  ## validate the data, then build site/ (a failed build leaves th
 validate: $(STAMP)  ## check every file under sites_data/ (or $$THINKA_DATA_DIR)
 	$(BIN)/thinka validate
 
-serve: $(STAMP)  ## live preview on http://127.0.0.1:8000/, rebuilds when YAML or templates change
+serve: $(STAMP)  ## live preview on http://127.0.0.1:8000/; a saved YAML file rewrites only the pages it changes
+	$(BIN)/mkdocs serve --livereload --dirty --no-strict
+
+serve-full: $(STAMP)  ## live preview that rebuilds the whole site on every save (slow with many sites, never stale)
 	$(BIN)/mkdocs serve --livereload
 
 test: $(STAMP)  ## all tests (browser tests need /usr/bin/chromium; .ci/run installs it)
 	$(BIN)/pytest
 
-bench: $(STAMP)  ## build-time and page-size figures for 10, 100 and 1,000 synthetic sites
+bench: $(STAMP)  ## build time, page size, Lighthouse, first-load bytes and serve rebuilds for 10–1,000 synthetic sites
 	$(BIN)/python scripts/bench
 
 bench-news: $(STAMP)  ## build-time and page-size figures for 10, 100 and 1,000 synthetic news posts

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from . import events, field_reference, finder, legal, news, overview_map, pages, report, schema, vcard
+from . import events, field_reference, finder, hosting, legal, news, overview_map, pages, report, schema, vcard
 from .pages import Fragment, PageView
 from .settings import Settings
 from .validate import Dataset
@@ -75,6 +75,7 @@ FILE_SOURCES: list[Callable[[Dataset, Settings], Iterable[GeneratedFile | tuple[
     news.news_files,
     events.event_files,
     schema_files,
+    hosting.robots_files,
 ]
 FRAGMENT_SOURCES: dict[str, Callable[[Dataset, Settings], Fragment]] = {
     "finder": lambda dataset, settings: Fragment("finder.html"),

@@ -241,6 +241,12 @@ def _berlin(first_year: int, last_year: int) -> Timezone:
     return Timezone.from_tzid("Europe/Berlin", first_date=date(first_year, 1, 1), last_date=date(last_year, 1, 1))
 
 
+@functools.lru_cache(maxsize=None)
+def _berlin_ical(first_year: int, last_year: int) -> bytes:
+    """The VTIMEZONE as iCalendar lines; folding its 30 lines anew for every calendar took most of the time."""
+    return _berlin(first_year, last_year).to_ical()
+
+
 def calendar(events: Events, entries: list[Entry], settings: Settings, name: str) -> bytes:
     """An iCalendar file (RFC 5545): times in Europe/Berlin with its VTIMEZONE, all-day events as dates.
 
@@ -255,8 +261,9 @@ def calendar(events: Events, entries: list[Entry], settings: Settings, name: str
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", "Europe/Berlin")
     # A VTIMEZONE always: it covers the events' years, and a calendar needs at least one component.
+    # It is the calendar's first component; serialised once per range of years and put in place below.
     years = [e.when.start_day.year for e in entries] + [settings.today.year]
-    cal.add_component(_berlin(min(years), max(years) + 2))
+    timezone = _berlin_ical(min(years), max(years) + 2)
     host = urlsplit(settings.site_url).hostname or "thinka"
     for entry in entries:
         teaser = events.teaser(entry, settings.today)
@@ -275,4 +282,6 @@ def calendar(events: Events, entries: list[Entry], settings: Settings, name: str
         vevent.add("description", f"{text}\n\n{url}")
         vevent.add("url", url)
         cal.add_component(vevent)
-    return cal.to_ical()
+    head, end, tail = cal.to_ical().rpartition(b"END:VCALENDAR")
+    head, begin, events_part = head.partition(b"BEGIN:VEVENT")
+    return head + timezone + begin + events_part + end + tail

@@ -271,7 +271,15 @@ def site_directory(dataset: Dataset) -> PageView:
     )
 
 
-def contact_point_directory(dataset: Dataset) -> PageView:
+# The A–Z list is split into pages of this many contact points, so no page grows with the programme.
+CONTACT_POINTS_PER_PAGE = 50
+
+
+def contact_point_directory(dataset: Dataset) -> Iterator[PageView]:
+    """/anlaufstellen/ (and …/seite/2/ …): every contact point by town; letters link to the page
+    where their towns begin."""
+    from .paging import page_url, paged_views  # paging builds on PageView, defined here
+
     rows = []
     for slug, located in dataset.sites.items():
         site: Site = located.record
@@ -280,18 +288,21 @@ def contact_point_directory(dataset: Dataset) -> PageView:
             view.update(site_name=site.name, url=f"{site_url(slug)}#{view['id']}", ended=site.status == "beendet")
             rows.append(view)
     rows.sort(key=lambda r: (sort_key(r["town"]), sort_key(r["name"])))
-    letters: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in rows:
-        letters[sort_key(row["town"])[:1].upper()].append(row)
-    return PageView(
-        "anlaufstellen/index.md",
-        CONTACT_POINTS_URL,
-        "Anlaufstellen A–Z",
-        f"Alle {len(rows)} ThINKA-Anlaufstellen in Thüringen von A bis Z nach Ort, mit Adresse, Öffnungszeiten und Kontakt.",
-        "contact-point-directory.html",
-        None,
-        {"letters": sorted(letters.items()), "total": len(rows)},
-        search_text="Alle Anlaufstellen von A bis Z nach Ort, mit Adresse, Öffnungszeiten und Kontakt.",
+    starts: dict[str, str] = {}
+    for i, row in enumerate(rows):
+        row["letter"] = sort_key(row["town"])[:1].upper()
+        number = i // CONTACT_POINTS_PER_PAGE + 1
+        starts.setdefault(row["letter"], f"{page_url(CONTACT_POINTS_URL, number)}#buchstabe-{row['letter'].lower()}")
+        # The first row of a page whose letter began on the page before.
+        row["continued"] = i % CONTACT_POINTS_PER_PAGE == 0 and i > 0 and rows[i - 1]["letter"] == row["letter"]
+    yield from paged_views(
+        rows,
+        base=CONTACT_POINTS_URL,
+        per_page=CONTACT_POINTS_PER_PAGE,
+        title="Anlaufstellen A–Z",
+        description=f"Alle {len(rows)} ThINKA-Anlaufstellen in Thüringen von A bis Z nach Ort, mit Adresse, Öffnungszeiten und Kontakt.",
+        template="contact-point-directory.html",
+        context={"letters": sorted(starts.items()), "total": len(rows)},
     )
 
 
@@ -336,5 +347,5 @@ def partner_directory(dataset: Dataset) -> PageView:
 
 def directory_pages(dataset: Dataset) -> Iterator[PageView]:
     yield site_directory(dataset)
-    yield contact_point_directory(dataset)
+    yield from contact_point_directory(dataset)
     yield partner_directory(dataset)

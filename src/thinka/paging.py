@@ -48,6 +48,8 @@ def paged_views(
         url = page_url(base, number)
         share = list(items[(number - 1) * per_page : number * per_page])
         page_title = title if number == 1 else f"{title} – Seite {number} von {count}"
+        # Each page of a list describes itself, so search engines do not see n pages with one description.
+        page_description = description if number == 1 else f"{description} Seite {number} von {count}."
         page_context = dict(context, items=share, total=len(items), pagination=pagination(base, number, count), heading=title)
         # A list's items are found on their own pages; the list itself is searched by its description.
-        yield PageView(f"{url}index.md", url, page_title, description, template, source, page_context, search_text=description)
+        yield PageView(f"{url}index.md", url, page_title, page_description, template, source, page_context, search_text=page_description)

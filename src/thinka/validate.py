@@ -184,11 +184,10 @@ def load_dataset(data_dir: str | Path, problems: Problems | None = None, today: 
         problems.error(str(sites_dir), 1, 1, "Keine Standorte gefunden: lege je Standort eine Datei sites/<kennung>.yml an.")
     invalid: list[Located] = []
     for path, slug in files:
-        doc = load(path, problems)
+        doc, site = _site_file(path, problems)
         if doc.data is None and problems:
             dataset.broken_sites.add(slug)
             continue
-        site = check(Site, doc, problems)
         if site is not None:
             dataset.sites[slug] = Located(site, doc)
             continue
@@ -219,6 +218,26 @@ def _check_freshness(dataset: Dataset, problems: Problems, today: date) -> None:
         if site.status in freshness.CHECKED_STATUSES and freshness.is_stale(site.stand, months, today):
             line, column = located.where("stand")
             problems.warning(str(located.doc.path), line, column, freshness.message(site.stand, months, today))
+# Site files read and validated without any problem, by path, with the (mtime, size) they had.
+# `mkdocs serve` reloads the data on every save; an unchanged file is not read again.
+_SITE_FILES: dict[Path, tuple[tuple[int, int], Document, Any]] = {}
+
+
+def _site_file(path: Path, problems: Problems) -> tuple[Document, Any]:
+    """A site file's document and validated record (None if invalid); problems go to ``problems``."""
+    stat = path.stat()
+    key = (stat.st_mtime_ns, stat.st_size)
+    cached = _SITE_FILES.get(path)
+    if cached is not None and cached[0] == key:
+        return cached[1], cached[2]
+    count = len(problems.items)
+    doc = load(path, problems)
+    site = check(Site, doc, problems) if doc.data is not None or not problems else None
+    if site is not None and len(problems.items) == count:
+        _SITE_FILES[path] = (key, doc, site)
+    else:
+        _SITE_FILES.pop(path, None)
+    return doc, site
 
 
 def _valid_parts(model: type[BaseModel], data: dict[str, Any]) -> SimpleNamespace:
