@@ -7,12 +7,14 @@ load and validate → generated pages (``thinka.pages``) → HTML (``thinka.rend
 from __future__ import annotations
 
 import gc
+import gzip
 import hashlib
 import html
 import json
 import logging
 import os
 import re
+from collections import defaultdict
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -23,6 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from . import frames
 from .cli import data_dir_default
 from .build import generated_files, generated_fragments, generated_pages
 from .hosting import hashed_name, with_cache_rules
@@ -32,6 +35,16 @@ from .settings import Settings
 from .validate import Dataset, load_dataset
 
 log = logging.getLogger("mkdocs.plugins.thinka")
+
+
+class _QuietFrames(logging.Filter):
+    """MkDocs reports a frame page, which on_post_page leaves for us to write, as skipped."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("Page skipped: ")
+
+
+logging.getLogger("mkdocs.commands.build").addFilter(_QuietFrames())
 _ID = re.compile(r'\sid="([^"]+)"')
 
 
@@ -82,6 +95,9 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
             # Kept across `mkdocs serve` rebuilds: Jinja reloads a template only when its file changed.
             self.renderer, self.templates = Renderer(templates), templates
         self.views: dict[str, PageView] = {}
+        # The many pages of one kind (a page per site) are drawn from one theme-drawn frame
+        # (thinka.frames). THINKA_FRAMES=0 lets the theme draw every page: same pages, slower.
+        self.use_frames = os.environ.get("THINKA_FRAMES", "1") != "0"
         try:
             self.settings = Settings.from_environment(config.site_url, config.site_name)
         except ValueError as exc:
@@ -124,29 +140,42 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
 
     def on_files(self, files: Files, config: Any) -> Files:
         self.views = {}
+        self.framed: dict[str, list[tuple[PageView, str | None]]] = defaultdict(list)  # frame key -> (view, edit url)
+        self.frame_of: dict[str, str] = {}  # src_uri of a frame page -> its frame key
+        self.frame_html: dict[str, frames.Frame] = {}  # frame key -> the drawn frame
         self.current: dict[str, tuple[bytes, str]] = {}
         stamp = self._stamp(config)
         # Dirty rebuild: compare with the previous build, unless the configuration, the theme
         # overrides or our assets changed, which every page shows.
-        compare = self.incremental and stamp == self.previous_stamp
+        compare = self.compare = self.incremental and stamp == self.previous_stamp
         self.stamp = stamp
         self.fragments: dict[str, Fragment] = generated_fragments(self.dataset, self.settings)
+        in_nav = _nav_paths(config.nav)
         for view in generated_pages(self.dataset, self.settings):
             if files.get_file_from_path(view.src_uri) is not None:
                 raise PluginError(f"docs/{view.src_uri} würde eine erzeugte Seite überdecken; bitte umbenennen.")
+            self.views[view.src_uri] = view
+            frame = None
+            if self.use_frames and view.search_text is not None and view.src_uri not in in_nav:
+                edit_url = self._edit_url(view, config)
+                frame = frames.frame_key(view, edit_url is not None)
+                self.framed[frame].append((view, edit_url))
+                if len(self.framed[frame]) > 1:
+                    continue  # drawn from the frame after the build (on_post_build)
+                self.frame_of[view.src_uri] = frame
             # Material prints meta title and description without escaping: escape them here.
-            meta = {"title": html.escape(view.title), "description": html.escape(view.description), "hide": ["toc"]}
+            title, description = (frames.TITLE, frames.DESCRIPTION) if frame else (html.escape(view.title), html.escape(view.description))
+            meta = {"title": title, "description": description, "hide": ["toc"]}
             if view.search_text is not None:
                 # Material's search would parse the whole page only for on_post_build to replace it.
                 meta["search"] = {"exclude": True}
             meta.update(view.meta)  # e.g. robots: noindex for internal pages
             front = json.dumps(meta, ensure_ascii=False)  # JSON is YAML, and dumps ten times faster
             file = _Generated.generated(config, view.src_uri, content=f"---\n{front}\n---\n")
-            if self.incremental:
+            if self.incremental and not frame:  # a frame is drawn on every build
                 # What the page shows follows from its view (the templates are in the stamp).
-                file.changed = self._track(file, front, repr((view.template, view.context)), compare=compare)
+                file.changed = self._track(file, front, repr((view.template, view.drawn_context())), compare=compare)
             files.append(file)
-            self.views[view.src_uri] = view
         for generated in generated_files(self.dataset, self.settings):
             file = _Generated.generated(config, generated.path, content=generated.content)
             if self.incremental:
@@ -204,6 +233,9 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
         view = self.views.get(page.file.src_uri)
+        if page.file.src_uri in self.frame_of:
+            page.edit_url = frames.EDIT_URL if self._edit_url(view, config) else None
+            return frames.CONTENT
         if view is None:
             try:  # hand-written pages may ask for generated fragments: <!-- thinka:aktuelles -->
                 return self.renderer.fill_markers(html, self.fragments, page.url)
@@ -233,7 +265,62 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
             return None
         return urljoin(repo_url.rstrip("/") + "/", edit_uri[: -len(docs_part)] + source.relative_to(root).as_posix())
 
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        key = self.frame_of.get(page.file.src_uri)
+        if key is not None:
+            try:
+                self.frame_html[key] = frames.Frame(output, _canonical_tag(page.canonical_url))
+            except frames.FrameError as exc:
+                raise PluginError(f"{page.file.src_uri}: {exc}") from None
+            return ""  # MkDocs writes nothing; on_post_build writes the filled page (if it changed)
+        return output
+
+    def _draw_framed(self, config: Any) -> None:
+        """Every page that shares a frame (its frame page too): the frame with the page put in."""
+        for key, views in self.framed.items():
+            frame = self.frame_html[key]
+            for view, edit_url in views:
+                file = File(view.src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
+                context = view.drawn_context()
+                title, description = html.escape(view.title), html.escape(view.description)
+                if self.incremental and not self._track(file, frame.html, title, description, edit_url or "", repr((view.template, context)), compare=self.compare):
+                    continue
+                content = self.renderer.render(view, context)
+                page = frame.fill(
+                    title=title,
+                    description=description,
+                    content=content,
+                    canonical=_canonical_tag(urljoin(config.site_url, file.url) if config.site_url else None),
+                    edit_url=edit_url or "",
+                )
+                os.makedirs(os.path.dirname(file.abs_dest_path), exist_ok=True)
+                with open(file.abs_dest_path, "w", encoding="utf-8") as out:
+                    out.write(page)
+        self._add_to_sitemap(config)
+
+    def _add_to_sitemap(self, config: Any) -> None:
+        """MkDocs lists the frame pages in sitemap.xml; the pages drawn from them go right after."""
+        path = Path(config.site_dir) / "sitemap.xml"
+        if not path.is_file() or not config.site_url:
+            return
+        text = path.read_text("utf-8")
+        for views in self.framed.values():
+            first, *others = [urljoin(config.site_url, view.url) for view, _ in views]
+            match = re.search(r"\n\s*<url>\s*<loc>" + re.escape(html.escape(first)) + r"</loc>.*?</url>", text, re.S)
+            if match is None or not others:
+                continue
+            entry = match.group()
+            added = "".join(entry.replace(f"<loc>{html.escape(first)}</loc>", f"<loc>{html.escape(url)}</loc>") for url in others)
+            text = text[: match.end()] + added + text[match.end() :]
+        path.write_text(text, "utf-8")
+        gz = path.with_name("sitemap.xml.gz")
+        if gz.is_file():
+            mtime = int.from_bytes(gz.read_bytes()[4:8], "little")  # keep MkDocs' build timestamp
+            with open(gz, "wb") as raw, gzip.GzipFile(fileobj=raw, filename=str(gz), mode="wb", mtime=mtime) as out:
+                out.write(text.encode("utf-8"))
+
     def on_post_build(self, config: Any) -> None:
+        self._draw_framed(config)
         self._shrink_search_index(config)
         self._write_cache_rules(config)
         if self.incremental:
@@ -271,6 +358,24 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
         server.watch(str(self.data_dir))  # a saved YAML file rebuilds and reloads the preview
         server.watch(str(self.renderer.env.loader.searchpath[0]))  # type: ignore[union-attr]
         return server
+
+
+def _canonical_tag(url: str | None) -> str:
+    """The canonical link as Material's base.html prints it (Material 9)."""
+    return f'<link rel="canonical" href="{url}">' if url else ""
+
+
+def _nav_paths(nav: Any) -> set[str]:
+    """The docs paths that mkdocs.yml's nav lists."""
+    found: set[str] = set()
+    items = nav if isinstance(nav, list) else [nav] if nav else []
+    for item in items:
+        if isinstance(item, str):
+            found.add(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                found |= _nav_paths(value) if isinstance(value, list) else ({value} if isinstance(value, str) else set())
+    return found
 
 
 def _latest_entries(docs: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:

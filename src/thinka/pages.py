@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 from urllib.parse import quote
 
 from .districts import District, all_districts
@@ -40,11 +40,17 @@ class PageView:
     description: str
     template: str
     source: Path | None  # the YAML file it comes from (for edit links)
-    context: dict[str, Any] = field(default_factory=dict)
+    # What the template gets; a function for pages of which there are many (one per site), so that
+    # a build holds the context of one such page at a time, not of all of them.
+    context: dict[str, Any] | Callable[[], dict[str, Any]] = field(default_factory=dict)
     # What the site search should know of this page instead of its full text (None: full text).
     # Keeps the search index small when there are many generated pages.
     search_text: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)  # more page metadata, e.g. robots: noindex
+
+    def drawn_context(self) -> dict[str, Any]:
+        """The template's context (computed now if the view holds a function)."""
+        return self.context() if callable(self.context) else self.context
 
     def link(self, target: str) -> str:
         """Relative link from this page to ``target`` (a site-root-relative URL, maybe with #anchor)."""
@@ -198,38 +204,41 @@ def site_page(
         else "Träger, Steuerungsgruppe, Partner und wie Sie Kontakt aufnehmen."
     )
     coordination = dataset.program.koordinierungsstelle if dataset.program else None
-    context = {
-        "slug": slug,
-        "name": site.name,
-        "districts": [{"title": d.title, "anchor": d.key} for d in districts],
-        "status": _status(site),
-        "start": site.beginn.german() if site.beginn else None,
-        "end": site.ende.german() if site.ende else None,
-        "description_html": render_markdown(site.beschreibung),
-        "contact_points": [contact_point_view(p, slug, i, holidays_json(settings.today.year)) for i, p in enumerate(site.anlaufstellen)],
-        "carriers": [
-            {"name": _org(dataset, t).name, "url": partner_url(t), "website": _org(dataset, t).website}
-            for t in site.traeger
-        ],
-        "steering_group": _member_views(dataset, site.steuerungsgruppe),
-        "partners": _member_views(dataset, site.partner),
-        "service_area": (
-            {"towns": site.einzugsgebiet.orte, "parts": site.einzugsgebiet.ortsteile, "postal_codes": site.einzugsgebiet.plz}
-            if site.einzugsgebiet
-            else None
-        ),
-        "reviewed": site.stand.month_year(),
-        "reviewed_iso": site.stand.iso(),
-        "coordination": (
-            {"name": _org(dataset, coordination).name, "url": partner_url(coordination)} if coordination else None
-        ),
-        "directory_url": SITES_URL,
-        "jsonld": site_jsonld(site, settings.absolute(site_url(slug))),
-        "qr_svg": qr_svg(settings.absolute(site_url(slug))),
-        "page_url": settings.absolute(site_url(slug)),
-        "news": news,
-        "events": events,
-    }
+
+    def context() -> dict[str, Any]:
+        return {
+            "slug": slug,
+            "name": site.name,
+            "districts": [{"title": d.title, "anchor": d.key} for d in districts],
+            "status": _status(site),
+            "start": site.beginn.german() if site.beginn else None,
+            "end": site.ende.german() if site.ende else None,
+            "description_html": render_markdown(site.beschreibung),
+            "contact_points": [contact_point_view(p, slug, i, holidays_json(settings.today.year)) for i, p in enumerate(site.anlaufstellen)],
+            "carriers": [
+                {"name": _org(dataset, t).name, "url": partner_url(t), "website": _org(dataset, t).website}
+                for t in site.traeger
+            ],
+            "steering_group": _member_views(dataset, site.steuerungsgruppe),
+            "partners": _member_views(dataset, site.partner),
+            "service_area": (
+                {"towns": site.einzugsgebiet.orte, "parts": site.einzugsgebiet.ortsteile, "postal_codes": site.einzugsgebiet.plz}
+                if site.einzugsgebiet
+                else None
+            ),
+            "reviewed": site.stand.month_year(),
+            "reviewed_iso": site.stand.iso(),
+            "coordination": (
+                {"name": _org(dataset, coordination).name, "url": partner_url(coordination)} if coordination else None
+            ),
+            "directory_url": SITES_URL,
+            "jsonld": site_jsonld(site, settings.absolute(site_url(slug))),
+            "qr_svg": qr_svg(settings.absolute(site_url(slug))),
+            "page_url": settings.absolute(site_url(slug)),
+            "news": news,
+            "events": events,
+        }
+
     search_text = " ".join(
         [d.title for d in districts]
         + [p.name for p in site.anlaufstellen]

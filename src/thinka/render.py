@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -32,8 +33,10 @@ class Renderer:
             lstrip_blocks=False,
         )
 
-    def render(self, view: PageView) -> str:
-        return self.env.get_template(view.template).render(**view.context, link=view.link)
+    def render(self, view: PageView, context: dict[str, Any] | None = None) -> str:
+        """The page's content; ``context`` if the caller has computed the view's context already."""
+        context = view.drawn_context() if context is None else context
+        return self.env.get_template(view.template).render(**context, link=view.link)
 
     def render_fragment(self, fragment: Fragment, page_url: str) -> str:
         return self.env.get_template(fragment.template).render(**fragment.context, link=functools.partial(relative_link, page_url))
