@@ -12,8 +12,10 @@ import hashlib
 import html
 import json
 import logging
+import multiprocessing
 import os
 import re
+import time
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -127,7 +129,9 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
 
     def on_pre_build(self, config: Any) -> None:
         # Runs before MkDocs cleans site/: invalid data never replaces a good build.
+        started = time.perf_counter()
         dataset, problems = load_dataset(self.data_dir, today=self.settings.today)
+        log.debug(f"thinka: Daten geladen und geprüft in {time.perf_counter() - started:.2f} s")
         base = os.getcwd()
         for problem in problems.warnings:
             log.info(problem.format(base))
@@ -139,6 +143,13 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
         self.dataset: Dataset = dataset
 
     def on_files(self, files: Files, config: Any) -> Files:
+        started = time.perf_counter()
+        try:
+            return self._add_generated(files, config)
+        finally:
+            log.debug(f"thinka: erzeugte Seiten und Dateien eingereiht in {time.perf_counter() - started:.2f} s")
+
+    def _add_generated(self, files: Files, config: Any) -> Files:
         self.views = {}
         self.framed: dict[str, list[tuple[PageView, str | None]]] = defaultdict(list)  # frame key -> (view, edit url)
         self.frame_of: dict[str, str] = {}  # src_uri of a frame page -> its frame key
@@ -276,27 +287,47 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
         return output
 
     def _draw_framed(self, config: Any) -> None:
-        """Every page that shares a frame (its frame page too): the frame with the page put in."""
-        for key, views in self.framed.items():
-            frame = self.frame_html[key]
-            for view, edit_url in views:
-                file = File(view.src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
-                context = view.drawn_context()
-                title, description = html.escape(view.title), html.escape(view.description)
-                if self.incremental and not self._track(file, frame.html, title, description, edit_url or "", repr((view.template, context)), compare=self.compare):
-                    continue
-                content = self.renderer.render(view, context)
-                page = frame.fill(
-                    title=title,
-                    description=description,
-                    content=content,
-                    canonical=_canonical_tag(urljoin(config.site_url, file.url) if config.site_url else None),
-                    edit_url=edit_url or "",
-                )
-                os.makedirs(os.path.dirname(file.abs_dest_path), exist_ok=True)
-                with open(file.abs_dest_path, "w", encoding="utf-8") as out:
-                    out.write(page)
+        """Every page that shares a frame (its frame page too): the frame with the page put in.
+
+        A full build with many such pages draws them in worker processes, one per CPU: each
+        forked worker has the dataset already and writes its share of the pages itself."""
+        started = time.perf_counter()
+        jobs = [(key, view, edit_url) for key, views in self.framed.items() for view, edit_url in views]
+        workers = min(os.cpu_count() or 1, MAX_WORKERS)
+        if self.incremental or workers < 2 or len(jobs) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+            for job in jobs:
+                self._draw_page(config, *job)
+        else:
+            global _drawing
+            _drawing = (self, config, jobs, workers)
+            gc.collect()
+            gc.freeze()  # the workers share the dataset's memory instead of copying what GC touches
+            try:
+                with multiprocessing.get_context("fork").Pool(workers) as pool:
+                    pool.map(_draw_share, range(workers))
+            finally:
+                gc.unfreeze()
+                _drawing = None
         self._add_to_sitemap(config)
+        log.debug(f"thinka: {len(jobs)} Seiten aus {len(self.framed)} Rahmen gezeichnet in {time.perf_counter() - started:.2f} s")
+
+    def _draw_page(self, config: Any, key: str, view: PageView, edit_url: str | None) -> None:
+        frame = self.frame_html[key]
+        file = File(view.src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
+        context = view.drawn_context()
+        title, description = html.escape(view.title), html.escape(view.description)
+        if self.incremental and not self._track(file, frame.html, title, description, edit_url or "", repr((view.template, context)), compare=self.compare):
+            return
+        page = frame.fill(
+            title=title,
+            description=description,
+            content=self.renderer.render(view, context),
+            canonical=_canonical_tag(urljoin(config.site_url, file.url) if config.site_url else None),
+            edit_url=edit_url or "",
+        )
+        os.makedirs(os.path.dirname(file.abs_dest_path), exist_ok=True)
+        with open(file.abs_dest_path, "w", encoding="utf-8") as out:
+            out.write(page)
 
     def _add_to_sitemap(self, config: Any) -> None:
         """MkDocs lists the frame pages in sitemap.xml; the pages drawn from them go right after."""
@@ -358,6 +389,19 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
         server.watch(str(self.data_dir))  # a saved YAML file rebuilds and reloads the preview
         server.watch(str(self.renderer.env.loader.searchpath[0]))  # type: ignore[union-attr]
         return server
+
+
+# Framed pages are drawn in parallel from this many on (fewer are not worth starting processes).
+PARALLEL_FROM = 500
+MAX_WORKERS = 8
+_drawing: tuple[ThinkaPlugin, Any, list[tuple[str, PageView, str | None]], int] | None = None
+
+
+def _draw_share(share: int) -> None:
+    """In a forked worker: draw every ``workers``-th framed page, starting at ``share``."""
+    plugin, config, jobs, workers = _drawing  # type: ignore[misc]
+    for job in jobs[share::workers]:
+        plugin._draw_page(config, *job)
 
 
 def _canonical_tag(url: str | None) -> str:
