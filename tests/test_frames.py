@@ -13,8 +13,10 @@ from conftest import BIN, COMPLETE, REPO, SAMPLE, TODAY
 from thinka.frames import CONTENT, DESCRIPTION, TITLE, Frame, FrameError
 
 
-def build(data: Path, out: Path, frames: bool) -> None:
+def build(data: Path, out: Path, frames: bool, parallel: bool = False) -> None:
     env = dict(os.environ, THINKA_DATA_DIR=str(data), NO_MKDOCS_2_WARNING="1", THINKA_TODAY=TODAY, THINKA_FRAMES="1" if frames else "0")
+    if parallel:  # worker processes even for these few pages (needs two CPUs; the test says so below)
+        env["THINKA_PARALLEL_FROM"] = "1"
     proc = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(out)], cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
 
@@ -23,10 +25,14 @@ def sitemap_entries(site: Path) -> list[str]:
     return sorted(re.findall(r"<url>.*?</url>", (site / "sitemap.xml").read_text("utf-8"), re.S))
 
 
-@pytest.mark.parametrize("data", [COMPLETE, SAMPLE], ids=["complete", "sample"])
-def test_framed_pages_equal_the_pages_the_theme_draws(tmp_path: Path, data: Path) -> None:
+@pytest.mark.parametrize(
+    ("data", "parallel"), [(COMPLETE, False), (SAMPLE, False), (SAMPLE, True)], ids=["complete", "sample", "sample-in-workers"]
+)
+def test_framed_pages_equal_the_pages_the_theme_draws(tmp_path: Path, data: Path, parallel: bool) -> None:
+    if parallel:
+        assert (os.cpu_count() or 1) >= 2, "drawing in worker processes needs two CPUs"
     framed, drawn = tmp_path / "framed", tmp_path / "drawn"
-    build(data, framed, frames=True)
+    build(data, framed, frames=True, parallel=parallel)
     build(data, drawn, frames=False)
     files = sorted(p.relative_to(drawn).as_posix() for p in drawn.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(framed).as_posix() for p in framed.rglob("*") if p.is_file())

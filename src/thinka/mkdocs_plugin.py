@@ -294,7 +294,9 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
         started = time.perf_counter()
         jobs = [(key, view, edit_url) for key, views in self.framed.items() for view, edit_url in views]
         workers = min(os.cpu_count() or 1, MAX_WORKERS)
-        if self.incremental or workers < 2 or len(jobs) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        parallel_from = int(os.environ.get("THINKA_PARALLEL_FROM") or PARALLEL_FROM)
+        if self.incremental or workers < 2 or len(jobs) < parallel_from or "fork" not in multiprocessing.get_all_start_methods():
+            workers = 1
             for job in jobs:
                 self._draw_page(config, *job)
         else:
@@ -309,7 +311,7 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
                 gc.unfreeze()
                 _drawing = None
         self._add_to_sitemap(config)
-        log.debug(f"thinka: {len(jobs)} Seiten aus {len(self.framed)} Rahmen gezeichnet in {time.perf_counter() - started:.2f} s")
+        log.debug(f"thinka: {len(jobs)} Seiten aus {len(self.framed)} Rahmen gezeichnet ({workers} Prozesse) in {time.perf_counter() - started:.2f} s")
 
     def _draw_page(self, config: Any, key: str, view: PageView, edit_url: str | None) -> None:
         frame = self.frame_html[key]
@@ -391,7 +393,8 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
         return server
 
 
-# Framed pages are drawn in parallel from this many on (fewer are not worth starting processes).
+# Framed pages are drawn in parallel from this many on (fewer are not worth starting processes);
+# THINKA_PARALLEL_FROM overrides it (the tests draw their few pages in parallel too).
 PARALLEL_FROM = 500
 MAX_WORKERS = 8
 _drawing: tuple[ThinkaPlugin, Any, list[tuple[str, PageView, str | None]], int] | None = None
