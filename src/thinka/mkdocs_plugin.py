@@ -260,21 +260,32 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
         return rendered
 
     def _edit_url(self, view: PageView, config: Any) -> str | None:
-        """The edit link of a generated page: its YAML file in the repository (none without one).
+        """The edit link of a generated page: its YAML file in the repository (none without one)."""
+        base = self._edit_base(config)
+        if base is None or not view.source:
+            return None
+        prefix, root = base
+        source = os.path.abspath(view.source)
+        if not source.startswith(root):
+            return None
+        return prefix + source[len(root) :].replace(os.sep, "/")
+
+    def _edit_base(self, config: Any) -> tuple[str, str] | None:
+        """(link prefix, repository folder + separator) for edit links, worked out once per build.
 
         ``edit_uri`` points into docs/ (``edit/main/docs/``); the data lives beside docs/, so the
         link uses the same prefix without the docs folder.
         """
-        repo_url, edit_uri = config.repo_url, config.edit_uri
-        if not (repo_url and edit_uri and view.source):
-            return None
-        root = self.root
-        docs = Path(config.docs_dir).resolve()
-        docs_part = docs.relative_to(root).as_posix() + "/" if docs.is_relative_to(root) else ""
-        source = Path(os.path.abspath(view.source))
-        if not docs_part or not edit_uri.endswith(docs_part) or not source.is_relative_to(root):
-            return None
-        return urljoin(repo_url.rstrip("/") + "/", edit_uri[: -len(docs_part)] + source.relative_to(root).as_posix())
+        key = (config.repo_url, config.edit_uri, config.docs_dir)
+        if getattr(self, "_edit_key", None) != key:
+            self._edit_key, self._edit_cached = key, None
+            repo_url, edit_uri, root = config.repo_url, config.edit_uri, self.root
+            docs = Path(config.docs_dir).resolve()
+            docs_part = docs.relative_to(root).as_posix() + "/" if docs.is_relative_to(root) else ""
+            if repo_url and edit_uri and docs_part and edit_uri.endswith(docs_part):
+                prefix = urljoin(repo_url.rstrip("/") + "/", edit_uri[: -len(docs_part)])
+                self._edit_cached = (prefix, os.path.join(str(root), ""))
+        return self._edit_cached
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         key = self.frame_of.get(page.file.src_uri)
