@@ -90,7 +90,7 @@ def test_a_post_or_event_may_not_take_the_name_of_an_overview_page(data_dir: Pat
     (data_dir / POST).rename(data_dir / "news" / "archiv.md")
     _, problems = load_dataset(data_dir)
     assert [(Path(p.path).name, p.line, p.message) for p in problems.errors] == [
-        ("archiv.md", 1, "Der Name 'archiv' ist für eine Übersichtsseite vergeben; bitte die Datei anders nennen (z. B. mit dem Datum vorne)."),
+        ("archiv.md", 1, "Der Name 'archiv' ist für eine Übersichtsseite vergeben; bitte die Datei anders nennen (z. B. 2015-06-06-buergerbuero-rabenhold.md)."),
     ]
 
 

@@ -23,6 +23,14 @@ class District:
     now_in: str | None = None  # key of the district it belongs to today
 
     @property
+    def slug(self) -> str:
+        """Address part: ``weimarer-land``, ``kyffhaeuserkreis``."""
+        text = self.name.lower()
+        for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+            text = text.replace(umlaut, plain)
+        return "-".join(text.replace("-", " ").split())
+
+    @property
     def title(self) -> str:
         """``Landkreis Gotha``, ``Stadt Gera``, ``Ilm-Kreis`` (names that already say 'Kreis' stay)."""
         if self.kind == "kreisfreie Stadt":

@@ -255,7 +255,19 @@ def site_page(
     return PageView(f"standorte/{slug}.md", site_url(slug), site.name, description, "site.html", located.doc.path, context, search_text)
 
 
-def site_directory(dataset: Dataset) -> PageView:
+# /standorte/ lists the sites of a district itself up to this many; a larger district shows its
+# count and links to its own pages (fifty sites each), so no page grows with the programme.
+SITES_LISTED_PER_DISTRICT = 10
+SITES_PER_PAGE = 50
+DISTRICTS_URL = f"{SITES_URL}kreise/"  # the sites file name "kreise" is reserved (validate.py)
+
+
+def district_url(district: District) -> str:
+    return f"{DISTRICTS_URL}{district.slug}/"
+
+
+def _district_groups(dataset: Dataset) -> list[tuple[District, list[dict[str, Any]]]]:
+    """Each district with sites, in German order of names; its sites active first, then by name."""
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     table = all_districts()
     for slug, located in dataset.sites.items():
@@ -269,10 +281,29 @@ def site_directory(dataset: Dataset) -> PageView:
         }
         for key in site.kreise:
             groups[key].append(entry)
-    districts = []
+    ordered = []
     for key, entries in sorted(groups.items(), key=lambda kv: sort_key(table[kv[0]].name)):
         entries.sort(key=lambda e: (e["status"]["value"] == "beendet", sort_key(e["name"])))
-        districts.append({"key": key, "title": table[key].title, "kind": table[key].kind, "sites": entries})
+        ordered.append((table[key], entries))
+    return ordered
+
+
+def _district_summary(district: District, entries: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "key": district.key,
+        "title": district.title,
+        "kind": district.kind,
+        "url": district_url(district),
+        "total": len(entries),
+        "active": sum(1 for e in entries if e["status"]["value"] == "aktiv"),
+    }
+
+
+def site_directory(dataset: Dataset) -> PageView:
+    districts = [
+        dict(_district_summary(district, entries), sites=entries if len(entries) <= SITES_LISTED_PER_DISTRICT else [])
+        for district, entries in _district_groups(dataset)
+    ]
     counts = {status: sum(1 for s in dataset.sites.values() if s.record.status == status) for status in SITE_STATUS}
     return PageView(
         "standorte/index.md",
@@ -360,7 +391,25 @@ def partner_directory(dataset: Dataset) -> PageView:
     )
 
 
+def district_pages(dataset: Dataset) -> Iterator[PageView]:
+    """/standorte/kreise/<kreis>/ (and …/seite/2/ …): the sites of one district, fifty per page."""
+    from .paging import paged_views  # paging builds on PageView, defined here
+
+    for district, entries in _district_groups(dataset):
+        summary = _district_summary(district, entries)
+        yield from paged_views(
+            entries,
+            base=summary["url"],
+            per_page=SITES_PER_PAGE,
+            title=f"Standorte: {district.title}",
+            description=f"ThINKA-Standorte – {district.title}: alle {len(entries)} mit Status und Orten, von dort zu Anlaufstellen, Öffnungszeiten und Kontakt.",
+            template="district-sites.html",
+            context={"district": summary, "directory_url": SITES_URL},
+        )
+
+
 def directory_pages(dataset: Dataset) -> Iterator[PageView]:
     yield site_directory(dataset)
+    yield from district_pages(dataset)
     yield from contact_point_directory(dataset)
     yield partner_directory(dataset)

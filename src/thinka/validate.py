@@ -31,6 +31,7 @@ NEWS_DIR = "news"
 EVENTS_DIR = "events"
 # Names of overview pages beside posts and events: a post or event may not take them.
 RESERVED_NAMES = {"archiv", "seite", "standorte", "themen", "bilder", COORDINATION}
+SITE_RESERVED_NAMES = {"kreise"}  # /standorte/kreise/ lists the sites by district
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -179,7 +180,7 @@ def load_dataset(data_dir: str | Path, problems: Problems | None = None, today: 
 
     _check_program(dataset, problems)
     sites_dir = data_dir / SITES_DIR
-    files = list(_named_files(sites_dir, (".yml", ".yaml"), problems, example="gera-lusan.yml", what="Standort ", with_images=False))
+    files = list(_named_files(sites_dir, (".yml", ".yaml"), problems, example="gera-lusan.yml", what="Standort ", with_images=False, reserved=SITE_RESERVED_NAMES))
     if not files and not any(sites_dir.glob("*")):
         problems.error(str(sites_dir), 1, 1, "Keine Standorte gefunden: lege je Standort eine Datei sites/<kennung>.yml an.")
     invalid: list[Located] = []
@@ -414,7 +415,7 @@ def _named_files(
             problems.error(str(path), 1, 1, f"Dateiname '{path.name}' taugt nicht als Adresse: nur Kleinbuchstaben a–z, Ziffern und Bindestriche (z. B. {example}).")
             continue
         if name in reserved:
-            problems.error(str(path), 1, 1, f"Der Name '{name}' ist für eine Übersichtsseite vergeben; bitte die Datei anders nennen (z. B. mit dem Datum vorne).")
+            problems.error(str(path), 1, 1, f"Der Name '{name}' ist für eine Übersichtsseite vergeben; bitte die Datei anders nennen (z. B. {example}).")
             continue
         if name in seen:
             problems.error(str(path), 1, 1, f"{what}'{name}' gibt es doppelt (auch {seen[name].name}).")
