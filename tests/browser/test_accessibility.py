@@ -13,6 +13,7 @@ PAGE_TYPES = {
     "programme page": "programm/",
     "site directory": "standorte/",
     "site page": "standorte/ilm-kreis/",
+    "district sites": "standorte/kreise/ilm-kreis/",
     "contact points A-Z": "anlaufstellen/",
     "partners": "partner/",
     "imprint": "impressum/",
