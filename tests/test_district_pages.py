@@ -59,3 +59,34 @@ def test_a_site_file_cannot_take_the_name_of_the_district_pages(data_dir: Path):
     assert [p.format("") for p in problems.errors] == [
         f"{data_dir / 'sites' / 'kreise.yml'}:1:1: Der Name 'kreise' ist für eine Übersichtsseite vergeben; bitte die Datei anders nennen (z. B. gera-lusan.yml)."
     ]
+
+
+def markers(page: Path) -> list[str]:
+    return re.findall(r'<a class="thinka-map__marker" href="[^"]+" data-lat="[^"]+" data-lon="[^"]+" data-name="([^"]+)"', page.read_text("utf-8"))
+
+
+def test_the_map_shows_every_marker_while_there_are_few_and_each_district_has_its_map(tmp_path: Path, data_dir: Path):
+    out = tmp_path / "site"
+    result = build(data_dir, out)
+    assert result.returncode == 0, result.stderr
+    overview = out / "karte" / "index.html"
+    jena = out / "karte" / "kreise" / "jena" / "index.html"
+    assert markers(overview) == ["Stadtteilbüro Lobeda"]  # the only active contact point with coordinates
+    assert markers(jena) == ["Stadtteilbüro Lobeda"]
+    page = jena.read_text("utf-8")
+    assert "<h1>Karte: Stadt Jena</h1>" in page
+    assert '<a href="../../">Zur Karte von ganz Thüringen</a>' in page
+    assert 'class="thinka-map-page thinka-map"' in page  # the consent step for the live map is offered here too
+
+
+def test_with_many_contact_points_the_map_shows_districts_that_lead_to_their_maps(tmp_path: Path, data_dir: Path):
+    add_jena_sites(data_dir, 250)  # one mapped contact point each: with Lobeda's 251 markers in Jena
+    out = tmp_path / "site"
+    result = build(data_dir, out)
+    assert result.returncode == 0, result.stderr
+    overview = (out / "karte" / "index.html").read_text("utf-8")
+    assert markers(out / "karte" / "index.html") == []
+    assert "thinka-map__consent" not in overview  # nothing to show on a live map here
+    assert '<li><a href="kreise/jena/">Stadt Jena</a>: 251 Anlaufstellen auf der Karte</li>' in overview
+    assert '<a class="thinka-map__district-link" href="kreise/jena/" aria-label="Stadt Jena: 251 Anlaufstellen">' in overview
+    assert len(markers(out / "karte" / "kreise" / "jena" / "index.html")) == 251

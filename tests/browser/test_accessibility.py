@@ -14,6 +14,7 @@ PAGE_TYPES = {
     "site directory": "standorte/",
     "site page": "standorte/ilm-kreis/",
     "district sites": "standorte/kreise/ilm-kreis/",
+    "district map": "karte/kreise/ilm-kreis/",
     "contact points A-Z": "anlaufstellen/",
     "partners": "partner/",
     "imprint": "impressum/",
