@@ -83,8 +83,45 @@ def site_url(slug: str) -> str:
     return f"{SITES_URL}{slug}/"
 
 
-def partner_url(ident: str) -> str:
-    return f"{PARTNERS_URL}#{ident}"
+# /partner/ lists the organisations of a type itself up to this many; a larger type shows its count
+# and links to its own pages (fifty each). An organisation lists up to twenty of its sites (each
+# site page names all of its organisations), so no page grows with the programme.
+PARTNERS_LISTED_PER_TYPE = 25
+PARTNERS_PER_PAGE = 50
+SITES_LISTED_PER_PARTNER = 20
+
+
+def partner_url(dataset: Dataset, ident: str) -> str:
+    """Where the partner directory shows an organisation: /partner/#id, or the page of its type."""
+    return _partner_places(dataset).get(ident, f"{PARTNERS_URL}#{ident}")
+
+
+def partner_type_url(kind: str) -> str:
+    return f"{PARTNERS_URL}{kind}/"
+
+
+def _partners_by_type(dataset: Dataset) -> list[tuple[str, list[Organisation]]]:
+    kinds = []
+    for kind in ORGANISATION_TYPES:
+        orgs = sorted((o.record for o in dataset.organisations.values() if o.record.typ == kind), key=lambda o: sort_key(o.name))
+        if orgs:
+            kinds.append((kind, orgs))
+    return kinds
+
+
+def _partner_places(dataset: Dataset) -> dict[str, str]:
+    """Organisation id -> its place in the partner directory; worked out once per dataset."""
+    cached = dataset.memo.get("partner_places")
+    if cached is None:
+        from .paging import page_url  # paging builds on PageView, defined here
+
+        cached = {}
+        for kind, orgs in _partners_by_type(dataset):
+            for i, org in enumerate(orgs):
+                page = PARTNERS_URL if len(orgs) <= PARTNERS_LISTED_PER_TYPE else page_url(partner_type_url(kind), i // PARTNERS_PER_PAGE + 1)
+                cached[org.id] = f"{page}#{org.id}"
+        dataset.memo["partner_places"] = cached
+    return cached
 
 
 COORDINATION_URL = "programm/koordinierungsstelle/"
@@ -174,7 +211,7 @@ def _org(dataset: Dataset, ident: str) -> Organisation:
 
 def _member_views(dataset: Dataset, members: list[Any]) -> list[dict[str, Any]]:
     return [
-        {"name": _org(dataset, m.organisation).name, "role": m.rolle, "url": partner_url(m.organisation)}
+        {"name": _org(dataset, m.organisation).name, "role": m.rolle, "url": partner_url(dataset, m.organisation)}
         for m in members
     ]
 
@@ -222,7 +259,7 @@ def site_page(
             "description_html": render_markdown(site.beschreibung),
             "contact_points": [contact_point_view(p, slug, i, holidays_json(settings.today.year)) for i, p in enumerate(site.anlaufstellen)],
             "carriers": [
-                {"name": _org(dataset, t).name, "url": partner_url(t), "website": _org(dataset, t).website}
+                {"name": _org(dataset, t).name, "url": partner_url(dataset, t), "website": _org(dataset, t).website}
                 for t in site.traeger
             ],
             "steering_group": _member_views(dataset, site.steuerungsgruppe),
@@ -235,7 +272,7 @@ def site_page(
             "reviewed": site.stand.month_year(),
             "reviewed_iso": site.stand.iso(),
             "coordination": (
-                {"name": _org(dataset, coordination).name, "url": partner_url(coordination)} if coordination else None
+                {"name": _org(dataset, coordination).name, "url": partner_url(dataset, coordination)} if coordination else None
             ),
             "directory_url": SITES_URL,
             "jsonld": site_jsonld(site, settings.absolute(site_url(slug))),
@@ -352,7 +389,8 @@ def contact_point_directory(dataset: Dataset) -> Iterator[PageView]:
     )
 
 
-def partner_directory(dataset: Dataset) -> PageView:
+def _involvement(dataset: Dataset) -> dict[str, list[dict[str, Any]]]:
+    """Organisation id -> the sites (and programme roles) it takes part in, sites in German order."""
     involvement: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for slug, located in sorted(dataset.sites.items(), key=lambda kv: sort_key(kv[1].record.name)):
         site: Site = located.record
@@ -365,21 +403,34 @@ def partner_directory(dataset: Dataset) -> PageView:
     if dataset.program:
         involvement[dataset.program.koordinierungsstelle].insert(0, {"name": "Programm ThINKA", "url": "programm/koordinierungsstelle/", "role": "Koordinierungsstelle"})
         involvement[dataset.program.ministerium].insert(0, {"name": "Programm ThINKA", "url": "programm/foerderung/", "role": "zuständiges Ministerium"})
-    groups = []
-    for kind, label in ORGANISATION_TYPES.items():
-        orgs = sorted((o.record for o in dataset.organisations.values() if o.record.typ == kind), key=lambda o: sort_key(o.name))
-        if orgs:
-            groups.append(
-                {
-                    "kind": kind,
-                    "label": label,
-                    "organisations": [
-                        {"id": o.id, "name": o.name, "short": o.kurzname, "town": o.ort, "website": o.website, "sites": involvement.get(o.id, [])}
-                        for o in orgs
-                    ],
-                }
-            )
-    return PageView(
+    return involvement
+
+
+def _partner_entry(org: Organisation, sites: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "id": org.id,
+        "name": org.name,
+        "short": org.kurzname,
+        "town": org.ort,
+        "website": org.website,
+        "sites": sites[:SITES_LISTED_PER_PARTNER],
+        "more_sites": max(0, len(sites) - SITES_LISTED_PER_PARTNER),
+    }
+
+
+def partner_directory(dataset: Dataset) -> Iterator[PageView]:
+    """/partner/ by type, and /partner/<typ>/ (fifty per page) for types with many organisations."""
+    from .paging import paged_views  # paging builds on PageView, defined here
+
+    involvement = _involvement(dataset)
+    groups, own_pages = [], []
+    for kind, orgs in _partners_by_type(dataset):
+        entries = [_partner_entry(o, involvement.get(o.id, [])) for o in orgs]
+        listed = len(entries) <= PARTNERS_LISTED_PER_TYPE
+        groups.append({"kind": kind, "label": ORGANISATION_TYPES[kind], "organisations": entries if listed else [], "total": len(entries), "url": partner_type_url(kind)})
+        if not listed:
+            own_pages.append((kind, entries))
+    yield PageView(
         "partner/index.md",
         PARTNERS_URL,
         "Partner",
@@ -389,6 +440,17 @@ def partner_directory(dataset: Dataset) -> PageView:
         {"groups": groups},
         search_text="Träger, Kommunen, Wohnungsunternehmen, Ministerium, Koordinierungsstelle und Netzwerkpartner.",
     )
+    for kind, entries in own_pages:
+        label = ORGANISATION_TYPES[kind]
+        yield from paged_views(
+            entries,
+            base=partner_type_url(kind),
+            per_page=PARTNERS_PER_PAGE,
+            title=f"Partner: {label}",
+            description=f"{label} bei ThINKA: alle {len(entries)}, jeweils mit den Standorten, an denen sie mitwirken.",
+            template="partner-type.html",
+            context={"label": label, "directory_url": PARTNERS_URL},
+        )
 
 
 def district_pages(dataset: Dataset) -> Iterator[PageView]:
@@ -412,4 +474,4 @@ def directory_pages(dataset: Dataset) -> Iterator[PageView]:
     yield site_directory(dataset)
     yield from district_pages(dataset)
     yield from contact_point_directory(dataset)
-    yield partner_directory(dataset)
+    yield from partner_directory(dataset)

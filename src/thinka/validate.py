@@ -67,6 +67,8 @@ class Dataset:
     broken_sites: set[str] = field(default_factory=set)  # site files with errors: known slugs all the same
     posts: dict[str, Located] = field(default_factory=dict)  # name → Located(Post), front matter positions
     events: dict[str, Located] = field(default_factory=dict)  # name → Located(Event)
+    # What the page builders work out once from the whole dataset (e.g. where each partner is listed).
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def organisation(self, ident: str) -> Organisation:
         return self.organisations[ident].record

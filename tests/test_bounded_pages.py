@@ -1,5 +1,7 @@
-"""/standorte/ stays short however many sites a district has: a district with more than ten sites
-shows its count and links to its own pages of fifty."""
+"""Directory pages stay bounded however large the programme grows: /standorte/ (a district with
+more than ten sites links to its own pages of fifty), /karte/ (beyond 250 markers it shows the
+districts, each with its own map) and /partner/ (a type with more than 25 organisations links to
+its own pages of fifty; an organisation lists twenty of its sites)."""
 
 from __future__ import annotations
 
@@ -90,3 +92,31 @@ def test_with_many_contact_points_the_map_shows_districts_that_lead_to_their_map
     assert '<li><a href="kreise/jena/">Stadt Jena</a>: 251 Anlaufstellen auf der Karte</li>' in overview
     assert '<a class="thinka-map__district-link" href="kreise/jena/" aria-label="Stadt Jena: 251 Anlaufstellen">' in overview
     assert len(markers(out / "karte" / "kreise" / "jena" / "index.html")) == 251
+
+
+def test_many_partners_of_one_type_get_their_own_pages_and_site_pages_link_there(tmp_path: Path, data_dir: Path):
+    add_jena_sites(data_dir, 25)  # Stadt Jena now sits in the steering group of 26 sites
+    with (data_dir / "organisations.yml").open("a", encoding="utf-8") as orgs:
+        for i in range(1, 56):  # 55 more housing companies: with Testwohnen eG 56, two pages
+            orgs.write(f"  - {{id: wohnen-{i:02d}, typ: wohnungsunternehmen, name: Wohnbau {i:02d} eG, ort: Jena}}\n")
+    moved = data_dir / "sites" / "jena-test-01.yml"
+    moved.write_text(moved.read_text("utf-8").replace("organisation: wohnen-jena", "organisation: wohnen-55"), "utf-8")
+    out = tmp_path / "site"
+    result = build(data_dir, out)
+    assert result.returncode == 0, result.stderr
+
+    directory = (out / "partner" / "index.html").read_text("utf-8")
+    assert '<a href="wohnungsunternehmen/">Alle 56 Organisationen – Wohnungsunternehmen</a>' in directory
+    assert 'id="wohnen-jena"' not in directory
+    assert 'id="stadt-jena"' in directory  # a type with few organisations stays here
+    assert "und an 6 weiteren Standorten (die Seite jedes Standorts nennt seine Partner)" in directory
+
+    first = (out / "partner" / "wohnungsunternehmen" / "index.html").read_text("utf-8")
+    second = (out / "partner" / "wohnungsunternehmen" / "seite" / "2" / "index.html").read_text("utf-8")
+    assert (first.count('<li class="thinka-directory__item"'), second.count('<li class="thinka-directory__item"')) == (50, 6)
+    # German order: Testwohnen eG, Wohnbau 01 … 49 on the first page, Wohnbau 50 … 55 on the second.
+    assert 'id="wohnen-jena"' in first and 'id="wohnen-49"' in first and 'id="wohnen-50"' in second
+    site = (out / "standorte" / "jena-lobeda" / "index.html").read_text("utf-8")
+    assert '<a href="../../partner/wohnungsunternehmen/#wohnen-jena">Testwohnen eG</a>' in site
+    moved_page = (out / "standorte" / "jena-test-01" / "index.html").read_text("utf-8")
+    assert '<a href="../../partner/wohnungsunternehmen/seite/2/#wohnen-55">Wohnbau 55 eG</a>' in moved_page
