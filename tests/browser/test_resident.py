@@ -201,3 +201,22 @@ def test_header_search_finds_a_site_by_its_ortsteil(browser, base_url):
     titles = page.eval_on_selector_all(".md-search-result__item h1", "els => els.map(e => e.textContent.trim())")
     page.close()
     assert "ThINKA Ilm-Kreis" in titles
+
+
+def test_district_jump_links_reach_groups_drawn_only_near_the_screen(browser, base_url):
+    """/standorte/ lets the browser skip drawing district groups far from the screen
+    (content-visibility); a jump link still lands on its group, and a site link in a group has
+    room for its whole focus outline (3px at 2px offset) inside the group's box, which clips."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(base_url + "standorte/")
+    last = page.eval_on_selector_all(".thinka-jump a", "els => els[els.length - 1].getAttribute('href')")
+    page.click(f'.thinka-jump a[href="{last}"]')
+    page.wait_for_timeout(300)
+    top = page.eval_on_selector(last, "e => e.getBoundingClientRect().top")
+    group = f"section[aria-labelledby='{last[1:]}']"
+    link = page.locator(f"{group} .thinka-directory__item a").first.bounding_box()
+    edges = page.eval_on_selector(group, "e => { const r = e.getBoundingClientRect(); return [r.left, r.right]; }")
+    context.close()
+    assert 0 <= top < 740
+    assert edges[0] <= link["x"] - 5 and link["x"] + link["width"] + 5 <= edges[1]
