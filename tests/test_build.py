@@ -209,3 +209,25 @@ def test_data_outside_the_repository_gets_no_edit_link(data_dir: Path, tmp_path:
 def test_no_repository_widget_that_would_call_the_github_api(sample_site: Path):
     page = (sample_site / "index.html").read_text("utf-8")
     assert 'data-md-component="source"' not in page
+
+
+def test_no_script_blocks_the_first_paint(sample_site: Path):
+    """Every script file is deferred (Material's bundle included): the page paints as soon as its
+    HTML and CSS are there, and the scripts still run in document order before DOMContentLoaded."""
+    blocking = {}
+    order = None
+    for page in sorted(sample_site.rglob("*.html")):
+        tags = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", page.read_text("utf-8"))
+        undeferred = [t for t in tags if not re.search(r"\sdefer[\s>]", t)]
+        if undeferred:
+            blocking[page.relative_to(sample_site).as_posix()] = undeferred
+        if page == sample_site / "standorte" / "gera" / "index.html":
+            order = [re.sub(r"\.[0-9a-f]{8}\.", ".", re.search(r'src="[./]*([^"]+)"', t).group(1)) for t in tags]
+    assert blocking == {}
+    assert order == [
+        "assets/javascripts/material-base.js",
+        "assets/javascripts/material-content.js",
+        "assets/javascripts/bundle.min.js",
+        "assets/javascripts/thinka.js",
+        "assets/javascripts/header-buttons.js",
+    ]

@@ -31,3 +31,55 @@ def test_site_page_loads_nothing_from_another_host_and_no_index_or_map_library(b
     assert [u for u in requested if urlsplit(u).scheme in ("http", "https") and urlsplit(u).netloc != host] == []
     assert not [u for u in requested if u.endswith("finder-index.json") or "leaflet" in u]
     context.close()
+
+
+def test_search_index_is_fetched_only_when_the_visitor_opens_search(browser, base_url):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(urlsplit(request.url).path))
+    page = context.new_page()
+    page.goto(base_url + "standorte/gera/", wait_until="networkidle")
+    page.wait_for_timeout(300)
+    assert "/search/search_index.json" not in requested
+    with page.expect_request(lambda request: request.url.endswith("/search/search_index.json")):
+        page.click('button[aria-label="Suche"]')
+    page.keyboard.type("Rabenhold", delay=20)
+    page.wait_for_selector(".md-search-result__item")
+    titles = page.eval_on_selector_all(".md-search-result__item h1", "els => els.map(e => e.textContent.trim())")
+    context.close()
+    assert "ThINKA Ilm-Kreis" in titles
+    assert requested.count("/search/search_index.json") == 1
+
+
+def test_search_index_loads_when_the_search_field_gets_focus_on_a_wide_screen(browser, base_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(urlsplit(request.url).path))
+    page = context.new_page()
+    page.goto(base_url + "programm/", wait_until="networkidle")
+    assert "/search/search_index.json" not in requested
+    page.type("input.md-search__input", "Gera", delay=20)
+    page.wait_for_selector(".md-search-result__item")
+    context.close()
+    assert requested.count("/search/search_index.json") == 1
+
+
+def test_a_page_load_makes_no_failing_request_and_logs_no_error(browser, base_url):
+    """Material asks for a sitemap.xml next to every <link rel="alternate">; our feed link must
+    not turn that into a 404 (/aktuelles/sitemap.xml) or any other request at load."""
+    context = browser.new_context()
+    failed: list[str] = []
+    errors: list[str] = []
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(urlsplit(request.url).path))
+    context.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
+    page = context.new_page()
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    for path in ("", "standorte/", "standorte/gera/", "anlaufstellen/", "aktuelles/"):
+        page.goto(base_url + path, wait_until="networkidle")
+        page.wait_for_timeout(200)
+    feed = page.get_attribute('head link[rel="alternate"][type="application/atom+xml"]', "href")
+    context.close()
+    assert feed == "atom.xml"  # autodiscovery as feed readers look for it, relative to /aktuelles/
+    assert (failed, errors) == ([], [])
+    assert [p for p in requested if p.endswith("sitemap.xml")] == []
