@@ -118,6 +118,21 @@ def test_the_news_feed_parses_and_has_one_entry_per_post_file(site: Path):
     assert [c.get("label") for c in newest.findall(f"{ATOM}category")] == ["Programm und Förderung"]
 
 
+def test_a_feed_without_posts_keeps_its_date_through_the_day():
+    """Two builds on one day write the same empty feed (feed readers and `make serve` see no change)."""
+    from datetime import timezone
+
+    from thinka.news import News, atom_feed
+
+    dataset, _ = load_dataset(COMPLETE)
+    feeds = [
+        atom_feed(News(dataset), [], Settings("https://thinka.example/", "ThINKA Thüringen", date(2024, 6, 15), datetime(2024, 6, 15, hour, 30, tzinfo=timezone.utc)), "T", "standorte/soemmerda/", "aktuelles/standorte/soemmerda/atom.xml")
+        for hour in (6, 17)
+    ]
+    assert feeds[0] == feeds[1]
+    assert ET.fromstring(feeds[0]).findtext(f"{ATOM}updated") == "2024-06-15T00:00:00+02:00"
+
+
 @pytest.mark.parametrize("owner, folder", [("jena-lobeda", "standorte/jena-lobeda"), ("jena-winzerla", "standorte/jena-winzerla"), ("koordinierungsstelle", "koordinierungsstelle")])
 def test_each_site_feed_has_exactly_that_sites_posts(site: Path, owner: str, folder: str):
     feed = ET.parse(site / "aktuelles" / folder / "atom.xml").getroot()

@@ -232,7 +232,10 @@ def atom_feed(news: News, items: list[tuple[str, Post]], settings: Settings, tit
     _sub(feed, "id", settings.absolute(feed_url))
     _sub(feed, "title", title)
     items = items[:FEED_ENTRIES]
-    _sub(feed, "updated", _stamp(items[0][1]) if items else settings.now.isoformat(timespec="seconds"))
+    # A feed without entries changes on the day of the build, not with every build: feed readers
+    # and `make serve` (which rewrites only files that changed) see the same feed all day.
+    empty = datetime.combine(settings.today, time(0, 0), tzinfo=BERLIN).isoformat()
+    _sub(feed, "updated", _stamp(items[0][1]) if items else empty)
     _sub(feed, "link", rel="self", type="application/atom+xml", href=settings.absolute(feed_url))
     _sub(feed, "link", rel="alternate", type="text/html", href=settings.absolute(page_url))
     _sub(_sub(feed, "author"), "name", settings.site_name)

@@ -30,7 +30,7 @@ class Settings:
     site_url: str  # absolute, ends with "/": feeds and calendars need absolute addresses
     site_name: str
     today: date  # in Europe/Berlin
-    now: datetime  # aware; stamps calendar entries (DTSTAMP) and empty feeds
+    now: datetime  # aware; stamps calendar entries (DTSTAMP)
 
     def absolute(self, url: str) -> str:
         """``url`` relative to the site root (``aktuelles/``) as an absolute address."""

@@ -6,14 +6,14 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 
-def load_and_record(browser, url: str):
-    """Open ``url`` in a fresh context; return the page and the list of requested URLs (kept growing)."""
-    context = browser.new_context()
+def load_and_record(browser, url: str, width: int = 1280, height: int = 720, paths: bool = False):
+    """Open ``url`` in a fresh context; return the page and the list of requested URLs (kept
+    growing; only their paths with ``paths``)."""
+    context = browser.new_context(viewport={"width": width, "height": height})
     requested: list[str] = []
-    context.on("request", lambda request: requested.append(request.url))
+    context.on("request", lambda request: requested.append(urlsplit(request.url).path if paths else request.url))
     page = context.new_page()
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
+    page.goto(url, wait_until="networkidle")
     return context, page, requested
 
 
@@ -34,11 +34,7 @@ def test_site_page_loads_nothing_from_another_host_and_no_index_or_map_library(b
 
 
 def test_search_index_is_fetched_only_when_the_visitor_opens_search(browser, base_url):
-    context = browser.new_context(viewport={"width": 360, "height": 740})
-    requested: list[str] = []
-    context.on("request", lambda request: requested.append(urlsplit(request.url).path))
-    page = context.new_page()
-    page.goto(base_url + "standorte/gera/", wait_until="networkidle")
+    context, page, requested = load_and_record(browser, base_url + "standorte/gera/", 360, 740, paths=True)
     page.wait_for_timeout(300)
     assert "/search/search_index.json" not in requested
     with page.expect_request(lambda request: request.url.endswith("/search/search_index.json")):
@@ -52,11 +48,7 @@ def test_search_index_is_fetched_only_when_the_visitor_opens_search(browser, bas
 
 
 def test_search_index_loads_when_the_search_field_gets_focus_on_a_wide_screen(browser, base_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    requested: list[str] = []
-    context.on("request", lambda request: requested.append(urlsplit(request.url).path))
-    page = context.new_page()
-    page.goto(base_url + "programm/", wait_until="networkidle")
+    context, page, requested = load_and_record(browser, base_url + "programm/", 1280, 800, paths=True)
     assert "/search/search_index.json" not in requested
     page.type("input.md-search__input", "Gera", delay=20)
     page.wait_for_selector(".md-search-result__item")
