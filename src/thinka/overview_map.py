@@ -169,7 +169,8 @@ def map_pages(dataset: Dataset, settings: object = None) -> Iterator[PageView]:
             {
                 "heading": f"Karte: {district.title}",
                 "viewbox": box,
-                "radius": round(MARKER_RADIUS * box[2] / WIDTH, 2),
+                # Half as large again on the screen as on the overview: the district is zoomed in.
+                "radius": round(1.5 * MARKER_RADIUS * box[2] / WIDTH, 2),
                 "total": len(here["markers"]),
                 "markers": sorted(here["markers"], key=lambda m: (m["y"], m["x"])),
                 "unmapped": here["unmapped"],
