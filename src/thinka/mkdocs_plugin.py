@@ -81,6 +81,7 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
         # Defining on_startup keeps this plugin alive across `mkdocs serve` rebuilds (MkDocs 1.4+),
         # so a dirty rebuild can compare each generated file with the previous build's.
         self.incremental = command == "serve" and dirty
+        self.command = command
         if command == "serve":
             # A rebuild allocates millions of small objects that live until it ends; collecting
             # every 10,000 allocations instead of every 700 saves a sixth of a dirty rebuild.
@@ -132,6 +133,10 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
         started = time.perf_counter()
         dataset, problems = load_dataset(self.data_dir, today=self.settings.today)
         log.debug(f"thinka: Daten geladen und geprüft in {time.perf_counter() - started:.2f} s")
+        if self.command == "build":
+            # The dataset (millions of objects at 10,000 sites) lives until the build ends: the
+            # garbage collector need not look at it again and again (a tenth of a large build).
+            gc.freeze()
         base = os.getcwd()
         for problem in problems.warnings:
             log.info(problem.format(base))
@@ -319,7 +324,8 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
                 with multiprocessing.get_context("fork").Pool(workers) as pool:
                     pool.map(_draw_share, range(workers))
             finally:
-                gc.unfreeze()
+                if self.command != "build":  # `mkdocs serve` replaces the dataset on every rebuild
+                    gc.unfreeze()
                 _drawing = None
         self._add_to_sitemap(config)
         log.debug(f"thinka: {len(jobs)} Seiten aus {len(self.framed)} Rahmen gezeichnet ({workers} Prozesse) in {time.perf_counter() - started:.2f} s")
@@ -397,6 +403,11 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
         source = Path(config.docs_dir) / "_headers"
         text = source.read_text("utf-8") if source.is_file() else ""
         (site / "_headers").write_text(with_cache_rules(text, assets), "utf-8")
+
+    def on_shutdown(self) -> None:
+        # The process ends now: Python's last garbage collection over the whole heap would take
+        # seconds at 10,000 sites (6 s measured) and free nothing the exit does not free anyway.
+        gc.freeze()
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         server.watch(str(self.data_dir))  # a saved YAML file rebuilds and reloads the preview
