@@ -192,11 +192,21 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
                 # What the page shows follows from its view (the templates are in the stamp).
                 file.changed = self._track(file, front, repr((view.template, view.drawn_context())), compare=compare)
             files.append(file)
-        for generated in generated_files(self.dataset, self.settings):
-            file = _Generated.generated(config, generated.path, content=generated.content)
-            if self.incremental:
-                file.changed = self._track(file, generated.content, compare=compare)
-            files.append(file)
+        self.file_writer = None
+        if self.command == "build" and "fork" in multiprocessing.get_all_start_methods():
+            # A full build: one forked process makes and writes the generated files (feeds,
+            # calendars, vCards …) while MkDocs draws the pages. No page links them through
+            # MkDocs, so MkDocs need not know them.
+            self.file_writer = multiprocessing.get_context("fork").Process(
+                target=_write_generated, args=(self.dataset, self.settings, config.site_dir), daemon=True
+            )
+            self.file_writer.start()
+        else:
+            for generated in generated_files(self.dataset, self.settings):
+                file = _Generated.generated(config, generated.path, content=generated.content)
+                if self.incremental:
+                    file.changed = self._track(file, generated.content, compare=compare)
+                files.append(file)
         for original, (path, content) in self.hashed.items():
             source = files.get_file_from_path(original)
             if source is not None:
@@ -375,6 +385,17 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
         self._write_cache_rules(config)
         if self.incremental:
             self._finish_incremental()
+        if self.file_writer is not None:
+            self.file_writer.join()
+            if self.file_writer.exitcode != 0:
+                raise PluginError("Die erzeugten Dateien (Feeds, Kalender, Visitenkarten) konnten nicht geschrieben werden; siehe die Meldung darüber.")
+            self.file_writer = None
+
+    def on_build_error(self, error: Exception) -> None:
+        if getattr(self, "file_writer", None) is not None:
+            self.file_writer.terminate()
+            self.file_writer.join()
+            self.file_writer = None
 
     def _shrink_search_index(self, config: Any) -> None:
         """Material's search index gets a short entry for each generated page (its search text,
@@ -420,6 +441,20 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
 PARALLEL_FROM = 500
 MAX_WORKERS = 8
 _drawing: tuple[ThinkaPlugin, Any, list[tuple[str, PageView, str | None]], int] | None = None
+
+
+def _write_generated(dataset: Dataset, settings: Settings, site_dir: str) -> None:
+    """In a forked process: make every generated file and write it below ``site_dir``."""
+    try:
+        for generated in generated_files(dataset, settings):
+            path = os.path.join(site_dir, *generated.path.split("/"))
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            content = generated.content.encode("utf-8") if isinstance(generated.content, str) else generated.content
+            with open(path, "wb") as out:
+                out.write(content)
+    except Exception as exc:  # a bug, not bad data (the data was checked): say what, end with status 1
+        log.error(f"thinka: erzeugte Datei nicht geschrieben: {type(exc).__name__}: {exc}")
+        os._exit(1)
 
 
 def _draw_share(share: int) -> None:
