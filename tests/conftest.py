@@ -43,3 +43,22 @@ def build(data_dir: Path, out: Path, today: str = TODAY) -> subprocess.Completed
         text=True,
         timeout=300,
     )
+
+
+def _built(tmp_path_factory, data: Path, name: str) -> Path:
+    out = tmp_path_factory.mktemp(name) / "site"
+    result = build(data, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory) -> Path:
+    """The sample data built once for the whole test run (read it, do not change it)."""
+    return _built(tmp_path_factory, SAMPLE, "sample")
+
+
+@pytest.fixture(scope="session")
+def complete_build(tmp_path_factory) -> Path:
+    """The complete test data built once for the whole test run (read it, do not change it)."""
+    return _built(tmp_path_factory, COMPLETE, "complete")

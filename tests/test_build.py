@@ -11,23 +11,17 @@ import pytest
 
 from thinka.validate import load_dataset
 
-from conftest import COMPLETE, SAMPLE, build, edit
+from conftest import SAMPLE, build, edit
 
 
-@pytest.fixture(scope="module")
-def sample_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("sample") / "site"
-    result = build(SAMPLE, out)
-    assert result.returncode == 0, result.stderr
-    return out
+@pytest.fixture(scope="session")
+def sample_site(sample_build: Path) -> Path:
+    return sample_build
 
 
-@pytest.fixture(scope="module")
-def complete_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("complete") / "site"
-    result = build(COMPLETE, out)
-    assert result.returncode == 0, result.stderr
-    return out
+@pytest.fixture(scope="session")
+def complete_site(complete_build: Path) -> Path:
+    return complete_build
 
 
 def text_of(page: Path) -> str:

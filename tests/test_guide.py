@@ -14,7 +14,7 @@ from thinka import freshness, schema
 from thinka.types import Day
 from thinka.validate import load_dataset
 
-from conftest import REPO, SAMPLE, build, edit
+from conftest import REPO, SAMPLE, edit
 
 GUIDE = REPO / "docs" / "mitmachen"
 ERRORS_PAGE = (GUIDE / "fehler.md").read_text("utf-8")
@@ -133,12 +133,9 @@ def test_contact_point_template_validates_once_filled_in(sample_copy: Path):
     assert (point.name, point.adresse.plz, point.oeffnungszeiten[0].tage.label) == ("Stadtteilbüro Lusan", "07549", "Mo–Fr")
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("guide") / "site"
-    result = build(SAMPLE, out)
-    assert result.returncode == 0, result.stderr
-    return out
+@pytest.fixture(scope="session")
+def built(sample_build: Path) -> Path:
+    return sample_build
 
 
 def test_field_reference_page_lists_every_field_from_the_model(built: Path):

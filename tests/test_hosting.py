@@ -14,17 +14,14 @@ import pytest
 
 from thinka.hosting import BLOCK_START, IMMUTABLE, cache_rules, hashed_name, with_cache_rules
 
-from conftest import COMPLETE, REPO, build
+from conftest import REPO
 
 ASSET_LINK = re.compile(r'(?:href|src)="((?:\.\./|/)*assets/[^"]+)"')
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("hosting") / "site"
-    result = build(COMPLETE, out)
-    assert result.returncode == 0, result.stderr
-    return out
+@pytest.fixture(scope="session")
+def site(complete_build: Path) -> Path:
+    return complete_build
 
 
 def assets_of(page: Path) -> set[str]:

@@ -13,12 +13,9 @@ import pytest
 from conftest import COMPLETE, build, edit
 
 
-@pytest.fixture(scope="module")
-def complete_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("legal") / "site"
-    result = build(COMPLETE, out)
-    assert result.returncode == 0, result.stderr
-    return out
+@pytest.fixture(scope="session")
+def complete_site(complete_build: Path) -> Path:
+    return complete_build
 
 
 @pytest.fixture(scope="module")

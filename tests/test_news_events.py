@@ -54,12 +54,9 @@ def linked(page: Path, prefix: str) -> set[str]:
     return names
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("news") / "site"
-    result = build(COMPLETE, out)
-    assert result.returncode == 0, result.stderr
-    return out
+@pytest.fixture(scope="session")
+def site(complete_build: Path) -> Path:
+    return complete_build
 
 
 def views_for(today: date) -> dict:
@@ -320,10 +317,8 @@ def test_sample_feeds_and_calendars_hold_every_sample_post_and_event(tmp_path: P
     assert "Zurzeit sind hier keine Veranstaltungen angekündigt." in text_of(ilm)
 
 
-def test_every_page_names_the_news_feed_for_feed_readers(tmp_path: Path):
-    out = tmp_path / "site"
-    result = build(COMPLETE, out)
-    assert result.returncode == 0, result.stderr
+def test_every_page_names_the_news_feed_for_feed_readers(site: Path):
+    out = site
     for page, href in (("index.html", "aktuelles/atom.xml"), ("standorte/jena-lobeda/index.html", "../../aktuelles/atom.xml")):
         html_text = (out / page).read_text("utf-8")
         assert f'<link rel="alternate" type="application/atom+xml" title="ThINKA – Aktuelles" href="{href}">' in html_text

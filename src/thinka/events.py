@@ -25,7 +25,7 @@ from icalendar import Calendar, Timezone
 from icalendar import Event as VEvent
 
 from .model import COORDINATION, Address, Event
-from .pages import Fragment, PageView, contact_point_view, owner_link, relative_link
+from .pages import Fragment, PageView, contact_point_view, owner_link, owner_url, relative_link
 from .paging import paged_views
 from .settings import Settings
 from .text import render_markdown
@@ -46,7 +46,7 @@ def event_url(name: str) -> str:
 
 
 def owner_events_url(owner: str) -> str:
-    return f"{EVENTS_URL}{COORDINATION}/" if owner == COORDINATION else f"{EVENTS_URL}standorte/{owner}/"
+    return owner_url(EVENTS_URL, owner)
 
 
 def media_url(name: str) -> str:

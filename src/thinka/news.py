@@ -20,7 +20,7 @@ from datetime import datetime, time
 from typing import Any
 
 from .model import COORDINATION, TOPICS
-from .pages import Fragment, PageView, owner_link, relative_link
+from .pages import Fragment, PageView, owner_link, owner_url, relative_link
 from .paging import paged_views
 from .settings import Settings
 from .text import plain_summary, render_markdown
@@ -40,7 +40,7 @@ def post_url(name: str) -> str:
 
 
 def owner_news_url(owner: str) -> str:
-    return f"{NEWS_URL}{COORDINATION}/" if owner == COORDINATION else f"{NEWS_URL}standorte/{owner}/"
+    return owner_url(NEWS_URL, owner)
 
 
 def topic_url(key: str) -> str:

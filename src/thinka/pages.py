@@ -6,6 +6,7 @@ German dates). Each view names its component template in ``overrides/thinka/``.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -64,6 +65,19 @@ class Fragment:
     context: dict[str, Any] = field(default_factory=dict)
 
 
+def per_dataset(compute: Callable[[Dataset], Any]) -> Callable[[Dataset], Any]:
+    """``compute(dataset)`` worked out once per dataset (kept in ``dataset.memo``), for what
+    several pages of a build show."""
+
+    @functools.wraps(compute)
+    def once(dataset: Dataset) -> Any:
+        if compute.__name__ not in dataset.memo:
+            dataset.memo[compute.__name__] = compute(dataset)
+        return dataset.memo[compute.__name__]
+
+    return once
+
+
 def relative_link(page_url: str, target: str) -> str:
     """Link from the page at ``page_url`` to ``target`` (maybe with #anchor); both relative to the site root."""
     path, _, anchor = target.partition("#")
@@ -100,7 +114,9 @@ def partner_type_url(kind: str) -> str:
     return f"{PARTNERS_URL}{kind}/"
 
 
+@per_dataset
 def _partners_by_type(dataset: Dataset) -> list[tuple[str, list[Organisation]]]:
+    """Each organisation type with its organisations in German order."""
     kinds = []
     for kind in ORGANISATION_TYPES:
         orgs = sorted((o.record for o in dataset.organisations.values() if o.record.typ == kind), key=lambda o: sort_key(o.name))
@@ -109,22 +125,25 @@ def _partners_by_type(dataset: Dataset) -> list[tuple[str, list[Organisation]]]:
     return kinds
 
 
+@per_dataset
 def _partner_places(dataset: Dataset) -> dict[str, str]:
-    """Organisation id -> its place in the partner directory; worked out once per dataset."""
-    cached = dataset.memo.get("partner_places")
-    if cached is None:
-        from .paging import page_url  # paging builds on PageView, defined here
+    """Organisation id -> its place in the partner directory."""
+    from .paging import page_url  # paging builds on PageView, defined here
 
-        cached = {}
-        for kind, orgs in _partners_by_type(dataset):
-            for i, org in enumerate(orgs):
-                page = PARTNERS_URL if len(orgs) <= PARTNERS_LISTED_PER_TYPE else page_url(partner_type_url(kind), i // PARTNERS_PER_PAGE + 1)
-                cached[org.id] = f"{page}#{org.id}"
-        dataset.memo["partner_places"] = cached
-    return cached
+    places = {}
+    for kind, orgs in _partners_by_type(dataset):
+        for i, org in enumerate(orgs):
+            page = PARTNERS_URL if len(orgs) <= PARTNERS_LISTED_PER_TYPE else page_url(partner_type_url(kind), i // PARTNERS_PER_PAGE + 1)
+            places[org.id] = f"{page}#{org.id}"
+    return places
 
 
 COORDINATION_URL = "programm/koordinierungsstelle/"
+
+
+def owner_url(base: str, owner: str) -> str:
+    """A site's (or the coordination office's) folder below a section: ``aktuelles/standorte/gera/``."""
+    return f"{base}{COORDINATION}/" if owner == COORDINATION else f"{base}standorte/{owner}/"
 
 
 def owner_link(dataset: Dataset, key: str) -> dict[str, str]:
@@ -303,6 +322,7 @@ def district_url(district: District) -> str:
     return f"{DISTRICTS_URL}{district.slug}/"
 
 
+@per_dataset
 def _district_groups(dataset: Dataset) -> list[tuple[District, list[dict[str, Any]]]]:
     """Each district with sites, in German order of names; its sites active first, then by name."""
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)

@@ -243,6 +243,15 @@ def _site_file(path: Path, problems: Problems) -> tuple[Document, Any]:
     return doc, site
 
 
+def _checked_or_parts(model: type[BaseModel], doc: Document, problems: Problems) -> Any:
+    """The validated record; if it is invalid, its parts that are valid on their own (so the
+    cross-field rules still run and one run reports every problem); None without a mapping."""
+    record = check(model, doc, problems)
+    if record is not None:
+        return record
+    return _valid_parts(model, doc.data) if isinstance(doc.data, dict) else None
+
+
 def _valid_parts(model: type[BaseModel], data: dict[str, Any]) -> SimpleNamespace:
     """The fields of ``data`` that are valid on their own (lists item by item); defaults elsewhere."""
     parts: dict[str, Any] = {}
@@ -435,8 +444,7 @@ def _load_posts(dataset: Dataset, problems: Problems) -> None:
             if len(problems.items) == before:
                 problems.error(str(path), 1, 1, "Die Angaben oben fehlen: titel, datum und standorte zwischen zwei Zeilen '---'.")
             continue
-        meta = check(NewsPost, doc, problems)
-        parts = meta if meta is not None else (_valid_parts(NewsPost, doc.data) if isinstance(doc.data, dict) else None)
+        parts = _checked_or_parts(NewsPost, doc, problems)
         located = Located(parts, doc)
         if parts is not None:
             _check_owners(dataset, located, problems)
@@ -445,8 +453,8 @@ def _load_posts(dataset: Dataset, problems: Problems) -> None:
             if parts.bild is not None:
                 _check_image(folder, located, parts.bild.datei, problems)
         _check_body(path, body, body_line, problems)
-        if meta is not None and len(problems.items) == before:
-            dataset.posts[name] = Located(Post(meta, body, body_line), doc)
+        if isinstance(parts, NewsPost) and len(problems.items) == before:
+            dataset.posts[name] = Located(Post(parts, body, body_line), doc)
 
 
 def _check_body(path: Path, body: str, first_line: int, problems: Problems) -> None:
@@ -512,8 +520,7 @@ def _load_events(dataset: Dataset, problems: Problems) -> None:
             if len(problems.items) == before:
                 problems.error(str(path), 1, 1, "Die Datei ist leer: erwartet werden titel, beginn, ort, standorte und beschreibung.")
             continue
-        event = check(Event, doc, problems)
-        parts = event if event is not None else (_valid_parts(Event, doc.data) if isinstance(doc.data, dict) else None)
+        parts = _checked_or_parts(Event, doc, problems)
         if parts is None:
             continue
         located = Located(parts, doc)
@@ -521,7 +528,7 @@ def _load_events(dataset: Dataset, problems: Problems) -> None:
         _check_event(dataset, located, problems)
         if parts.bild is not None:
             _check_image(folder, located, parts.bild.datei, problems)
-        if event is not None and len(problems.items) == before:
+        if isinstance(parts, Event) and len(problems.items) == before:
             dataset.events[name] = located
 
 

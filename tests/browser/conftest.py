@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import COMPLETE, SAMPLE, build
+from conftest import COMPLETE, build
 
 CHROMIUM = os.environ.get("THINKA_CHROMIUM", "/usr/bin/chromium")
 FLAGS = [
@@ -43,11 +43,8 @@ def _need_browser() -> None:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("browser") / "site"
-    result = build(SAMPLE, out)
-    assert result.returncode == 0, result.stderr
-    return out
+def built_site(sample_build: Path) -> Path:
+    return sample_build
 
 
 @contextlib.contextmanager
