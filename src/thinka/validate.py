@@ -6,8 +6,11 @@ Used by ``thinka validate`` and by the build alike. Nothing here knows about MkD
 from __future__ import annotations
 
 import difflib
+import gc
 import re
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -158,6 +161,25 @@ def check(model: type[BaseModel], doc: Document, problems: Problems, loc: tuple[
 # ------------------------------------------------------------------ loading a directory
 def load_dataset(data_dir: str | Path, problems: Problems | None = None, today: date | None = None) -> tuple[Dataset, Problems]:
     """Load and check everything; ``today`` (default: the real today) decides which data is old."""
+    with _collector_paused():
+        return _load_dataset(data_dir, problems, today)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Loading makes millions of objects that all stay alive, and hardly any reference cycles:
+    Python's cycle collector would walk the growing heap again and again for nothing (half the
+    time of loading 10,000 sites). It runs again afterwards."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load_dataset(data_dir: str | Path, problems: Problems | None, today: date | None) -> tuple[Dataset, Problems]:
     problems = problems if problems is not None else Problems()
     data_dir = Path(data_dir)
     dataset = Dataset(data_dir)

@@ -17,9 +17,9 @@ from typing import Any
 import yaml
 
 try:  # libyaml is much faster; fall back to the pure-Python composer.
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 from .diagnostics import Problems
 
@@ -56,6 +56,17 @@ def forbidden_character_message(char: str) -> str:
 Loc = tuple[Any, ...]
 # Tags that plain YAML gives to unquoted values; any other (explicit) tag is refused.
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "null", "bool", "int", "float", "timestamp")}
+_SEQ, _MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+_DEFAULT_TAGS = {yaml.ScalarNode: "tag:yaml.org,2002:str", yaml.SequenceNode: _SEQ, yaml.MappingNode: _MAP}
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """The composer gives a node without a tag its kind's default tag. PyYAML would guess
+    ``int``, ``bool`` … from the text with regular expressions (a third of composing), but
+    every scalar stays text here: only explicit tags matter, and they are refused."""
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        return _DEFAULT_TAGS[kind]
 
 
 @dataclass
@@ -95,72 +106,86 @@ def _pos(mark: yaml.Mark) -> tuple[int, int]:
 
 
 class _Builder:
-    def __init__(self, doc: Document, problems: Problems) -> None:
+    """Turns the composed nodes into plain data, noting every position; refuses what editors
+    cannot mean (explicit tags, aliases, merge keys, duplicate keys, too deep nesting)."""
+
+    def __init__(self, doc: Document, problems: Problems, text: str) -> None:
         self.doc = doc
         self.problems = problems
-        self.seen: set[int] = set()
+        # An alias needs an anchor, and an anchor needs an '&': without one, no node is shared.
+        self.seen: set[int] | None = set() if "&" in text else None
         self.aliased = False
 
     def error(self, pos: tuple[int, int], message: str) -> None:
         self.problems.error(str(self.doc.path), pos[0], pos[1], message)
 
+    def refuse(self, loc: Loc, pos: tuple[int, int], message: str) -> None:
+        self.error(pos, message)
+        self.doc.refused.add(loc)
+
     def build(self, node: yaml.Node, loc: Loc) -> Any:
-        pos = _pos(node.start_mark)
+        mark = node.start_mark
+        pos = (mark.line + 1, mark.column + 1)
         self.doc.values[loc] = pos
         if len(loc) > MAX_DEPTH:
-            self.error(pos, f"Zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen).")
-            self.doc.refused.add(loc)
+            self.refuse(loc, pos, f"Zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen).")
             return None
-        if id(node) in self.seen:
-            self.aliased = True  # positions of the aliases are reported by _report_aliases
-            self.doc.refused.add(loc)
-            return None
-        self.seen.add(id(node))
-        if isinstance(node, yaml.ScalarNode):
-            bad = FORBIDDEN.search(node.value)
-            if bad:  # typed as an escape ("\x01") in double quotes: the raw text looked clean
-                self.error(pos, forbidden_character_message(bad.group()))
+        if self.seen is not None:
+            if id(node) in self.seen:
+                self.aliased = True  # positions of the aliases are reported by _report_aliases
                 self.doc.refused.add(loc)
                 return None
+            self.seen.add(id(node))
+        kind = type(node)
+        if kind is yaml.ScalarNode:
+            value = node.value
+            # The raw text was checked for forbidden characters; only an escape in double
+            # quotes ("\x01") can bring one into a value.
+            if node.style == '"':
+                bad = FORBIDDEN.search(value)
+                if bad:
+                    self.refuse(loc, pos, forbidden_character_message(bad.group()))
+                    return None
             if node.tag not in _PLAIN_TAGS:
-                self.error(pos, f"Unbekannte YAML-Markierung '{_typed_tag(node.tag)}' ist nicht erlaubt.")
-                self.doc.refused.add(loc)
+                self.refuse(loc, pos, f"Unbekannte YAML-Markierung '{_typed_tag(node.tag)}' ist nicht erlaubt.")
                 return None
-            if not node.style and node.value in NULLS:  # plain (unquoted) empty, ~ or null
+            if not node.style and value in NULLS:  # plain (unquoted) empty, ~ or null
                 return None
-            return node.value
-        if node.tag not in ("tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"):
-            self.error(pos, f"Unbekannte YAML-Markierung '{_typed_tag(node.tag)}' ist nicht erlaubt.")
-            self.doc.refused.add(loc)
-            return None
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
-        if isinstance(node, yaml.MappingNode):
-            result: dict[str, Any] = {}
-            for key_node, value_node in node.value:
-                key_pos = _pos(key_node.start_mark)
-                if not isinstance(key_node, yaml.ScalarNode):
-                    self.error(key_pos, "Ein Feldname muss einfacher Text sein.")
-                    continue
-                key = key_node.value
+            return value
+        if kind is yaml.SequenceNode and node.tag == _SEQ:
+            build = self.build
+            return [build(item, loc + (i,)) for i, item in enumerate(node.value)]
+        if kind is yaml.MappingNode and node.tag == _MAP:
+            return self.mapping(node, loc)
+        self.refuse(loc, pos, f"Unbekannte YAML-Markierung '{_typed_tag(node.tag)}' ist nicht erlaubt.")
+        return None
+
+    def mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        keys, build = self.doc.keys, self.build
+        for key_node, value_node in node.value:
+            mark = key_node.start_mark
+            key_pos = (mark.line + 1, mark.column + 1)
+            if type(key_node) is not yaml.ScalarNode:
+                self.error(key_pos, "Ein Feldname muss einfacher Text sein.")
+                continue
+            key = key_node.value
+            if key_node.style == '"':
                 bad = FORBIDDEN.search(key)
                 if bad:
                     self.error(key_pos, forbidden_character_message(bad.group()))
                     continue
-                if key == "<<":
-                    self.error(key_pos, "Zusammenführen mit '<<' ist nicht erlaubt: bitte die Felder ausschreiben.")
-                    continue
-                if key in result:
-                    first = self.doc.keys[loc + (key,)]
-                    self.error(
-                        key_pos,
-                        f"Das Feld '{key}' steht doppelt in diesem Abschnitt (zuerst in Zeile {first[0]}).",
-                    )
-                    continue
-                self.doc.keys[loc + (key,)] = key_pos
-                result[key] = self.build(value_node, loc + (key,))
-            return result
-        return None  # pragma: no cover - PyYAML has no other node kinds
+            if key == "<<":
+                self.error(key_pos, "Zusammenführen mit '<<' ist nicht erlaubt: bitte die Felder ausschreiben.")
+                continue
+            if key in result:
+                first = keys[loc + (key,)]
+                self.error(key_pos, f"Das Feld '{key}' steht doppelt in diesem Abschnitt (zuerst in Zeile {first[0]}).")
+                continue
+            where = loc + (key,)
+            keys[where] = key_pos
+            result[key] = build(value_node, where)
+        return result
 
 
 def load(path: str | Path, problems: Problems) -> Document:
@@ -253,7 +278,7 @@ def _compose(text: str, doc: Document, problems: Problems) -> None:
         return
     if node is None:
         return
-    builder = _Builder(doc, problems)
+    builder = _Builder(doc, problems, text)
     doc.data = builder.build(node, ())
     if builder.aliased:
         _report_aliases(text, doc, problems)
