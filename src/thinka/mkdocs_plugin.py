@@ -155,6 +155,15 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
             log.debug(f"thinka: erzeugte Seiten und Dateien eingereiht in {time.perf_counter() - started:.2f} s")
 
     def _add_generated(self, files: Files, config: Any) -> Files:
+        self.file_writer = None
+        if self.command == "build" and "fork" in multiprocessing.get_all_start_methods():
+            # A full build: one forked process makes and writes the generated files (feeds,
+            # calendars, vCards …) while this one lists the pages and MkDocs draws them. No page
+            # links them through MkDocs, so MkDocs need not know them. MkDocs has cleaned site/.
+            self.file_writer = multiprocessing.get_context("fork").Process(
+                target=_write_generated, args=(self.dataset, self.settings, config.site_dir), daemon=True
+            )
+            self.file_writer.start()
         self.views = {}
         self.framed: dict[str, list[tuple[PageView, str | None]]] = defaultdict(list)  # frame key -> (view, edit url)
         self.frame_of: dict[str, str] = {}  # src_uri of a frame page -> its frame key
@@ -192,16 +201,7 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
                 # What the page shows follows from its view (the templates are in the stamp).
                 file.changed = self._track(file, front, repr((view.template, view.drawn_context())), compare=compare)
             files.append(file)
-        self.file_writer = None
-        if self.command == "build" and "fork" in multiprocessing.get_all_start_methods():
-            # A full build: one forked process makes and writes the generated files (feeds,
-            # calendars, vCards …) while MkDocs draws the pages. No page links them through
-            # MkDocs, so MkDocs need not know them.
-            self.file_writer = multiprocessing.get_context("fork").Process(
-                target=_write_generated, args=(self.dataset, self.settings, config.site_dir), daemon=True
-            )
-            self.file_writer.start()
-        else:
+        if self.file_writer is None:
             for generated in generated_files(self.dataset, self.settings):
                 file = _Generated.generated(config, generated.path, content=generated.content)
                 if self.incremental:

@@ -153,8 +153,11 @@ def owner_link(dataset: Dataset, key: str) -> dict[str, str]:
     return {"key": key, "name": dataset.sites[key].record.name, "url": site_url(key)}
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same names and towns are sorted on many pages
 def sort_key(text: str) -> str:
     """German alphabetical order: umlauts sort with their base letter."""
+    if text.isascii():  # nothing to decompose
+        return text.casefold()
     return "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
 
 
@@ -383,23 +386,32 @@ def contact_point_directory(dataset: Dataset) -> Iterator[PageView]:
     where their towns begin."""
     from .paging import page_url, paged_views  # paging builds on PageView, defined here
 
+    # Sorted by town, then name (then data order); a row is drawn only with its page.
+    order = sorted(
+        (sort_key(point.adresse.ort), sort_key(point.name), n, slug, i)
+        for n, (slug, located) in enumerate(dataset.sites.items())
+        for i, point in enumerate(located.record.anlaufstellen)
+    )
     rows = []
-    for slug, located in dataset.sites.items():
-        site: Site = located.record
-        for i, point in enumerate(site.anlaufstellen):
-            view = contact_point_view(point, slug, i)
-            view.update(site_name=site.name, url=f"{site_url(slug)}#{view['id']}", ended=site.status == "beendet")
-            rows.append(view)
-    rows.sort(key=lambda r: (sort_key(r["town"]), sort_key(r["name"])))
     starts: dict[str, str] = {}
-    for i, row in enumerate(rows):
-        row["letter"] = sort_key(row["town"])[:1].upper()
+    for i, (town, _, _, slug, index) in enumerate(order):
+        letter = town[:1].upper()
         number = i // CONTACT_POINTS_PER_PAGE + 1
-        starts.setdefault(row["letter"], f"{page_url(CONTACT_POINTS_URL, number)}#buchstabe-{row['letter'].lower()}")
+        starts.setdefault(letter, f"{page_url(CONTACT_POINTS_URL, number)}#buchstabe-{letter.lower()}")
         # The first row of a page whose letter began on the page before.
-        row["continued"] = i % CONTACT_POINTS_PER_PAGE == 0 and i > 0 and rows[i - 1]["letter"] == row["letter"]
+        continued = i % CONTACT_POINTS_PER_PAGE == 0 and i > 0 and rows[i - 1][2] == letter
+        rows.append((slug, index, letter, continued))
+
+    def row(item: tuple[str, int, str, bool]) -> dict[str, Any]:
+        slug, index, letter, continued = item
+        site: Site = dataset.sites[slug].record
+        view = contact_point_view(site.anlaufstellen[index], slug, index)
+        view.update(site_name=site.name, url=f"{site_url(slug)}#{view['id']}", ended=site.status == "beendet", letter=letter, continued=continued)
+        return view
+
     yield from paged_views(
         rows,
+        drawn=row,
         base=CONTACT_POINTS_URL,
         per_page=CONTACT_POINTS_PER_PAGE,
         title="Anlaufstellen A–Z",

@@ -5,7 +5,7 @@ Page 1 lives at the list's own address (``aktuelles/``), page n at ``aktuelles/s
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -38,9 +38,12 @@ def paged_views(
     template: str,
     context: dict[str, Any],
     source: Path | None = None,
+    drawn: Callable[[Any], Any] | None = None,
 ) -> Iterator[PageView]:
     """One page view per page of ``items``; each gets ``items`` (its share) and ``pagination``.
 
+    With ``drawn``, the template gets ``drawn(item)`` for each item of its share, worked out only
+    when the page is drawn (a list of 20,000 entries need not hold them all at once).
     An empty list still gets its first page, which says that there is nothing yet.
     """
     count = max(1, -(-len(items) // per_page))
@@ -52,4 +55,11 @@ def paged_views(
         page_description = description if number == 1 else f"{description} Seite {number} von {count}."
         page_context = dict(context, items=share, total=len(items), pagination=pagination(base, number, count), heading=title)
         # A list's items are found on their own pages; the list itself is searched by its description.
-        yield PageView(f"{url}index.md", url, page_title, page_description, template, source, page_context, search_text=page_description)
+        yield PageView(
+            f"{url}index.md", url, page_title, page_description, template, source,
+            page_context if drawn is None else _drawn_later(page_context, drawn), search_text=page_description,
+        )
+
+
+def _drawn_later(context: dict[str, Any], drawn: Callable[[Any], Any]) -> Callable[[], dict[str, Any]]:
+    return lambda: dict(context, items=[drawn(item) for item in context["items"]])

@@ -72,6 +72,8 @@ class Report:
 
 
 def _relative(path: Path, data_dir: Path) -> str:
+    if path.is_relative_to(data_dir):  # as loaded: data_dir / "sites" / name (no file system lookups)
+        return path.relative_to(data_dir).as_posix()
     try:
         return path.resolve().relative_to(data_dir.resolve()).as_posix()
     except ValueError:
