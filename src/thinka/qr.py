@@ -25,14 +25,15 @@ def qr_svg(url: str) -> str:
     matrix = segno.make_qr(url, error="m", mask=MASK).matrix
     side = len(matrix) + 2 * BORDER
     moves = []
-    x0, y0 = 0, 0.0  # where the previous line ended; each move is relative to it
+    end, last_row = 0, -1  # where the previous line ended; each move after the first is relative to it
     for row_number, row in enumerate(matrix):
-        y = BORDER + row_number + 0.5
         for run in _DARK_RUN.finditer(row):
-            x, length = BORDER + run.start(), run.end() - run.start()
-            dy = y - y0
-            moves.append(f"{'m' if moves else 'M'}{x - x0} {int(dy) if dy == int(dy) else dy}h{length}")
-            x0, y0 = x + length, y
+            start, stop = run.span()
+            if last_row < 0:  # lines run through the middle of their modules
+                moves.append(f"M{BORDER + start} {BORDER + row_number}.5h{stop - start}")
+            else:
+                moves.append(f"m{BORDER + start - end} {row_number - last_row}h{stop - start}")
+            end, last_row = BORDER + stop, row_number
     return (
         f'<svg width="{side * SCALE}" height="{side * SCALE}" class="segno"><g transform="scale({SCALE})">'
         f'<path fill="#fff" d="M0 0h{side}v{side}h-{side}z"/><path class="qrline" stroke="#000" d="{"".join(moves)}"/></g></svg>'
