@@ -7,6 +7,7 @@ small typos. ``normalize`` here and ``normalize`` in the script must stay identi
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -22,6 +23,7 @@ from .validate import Dataset
 INDEX_PATH = "standorte/finder-index.json"
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same towns, parts and postal codes recur across sites
 def normalize(text: str) -> str:
     """``Sömmerda``, ``Soemmerda`` and ``sommerda`` all become ``sommerda``."""
     text = text.casefold().replace("ß", "ss")

@@ -20,14 +20,13 @@ def _fold(line: str) -> str:
     raw = line.encode("utf-8")
     if len(raw) <= 75:
         return line
-    parts, current = [], b""
-    for char in line:
-        encoded = char.encode("utf-8")
-        if len(current) + len(encoded) > (75 if not parts else 74):
-            parts.append(current.decode("utf-8"))
-            current = b""
-        current += encoded
-    parts.append(current.decode("utf-8"))
+    parts, start, limit = [], 0, 75  # a continuation line's leading space counts too
+    while start < len(raw):
+        end = min(start + limit, len(raw))
+        while end < len(raw) and raw[end] & 0xC0 == 0x80:  # never inside a character's UTF-8 bytes
+            end -= 1
+        parts.append(raw[start:end].decode("utf-8"))
+        start, limit = end, 74
     return "\r\n ".join(parts)
 
 
