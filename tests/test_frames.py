@@ -1,4 +1,6 @@
-"""Pages drawn from a frame (thinka.frames) are exactly the pages the theme draws itself."""
+"""Pages drawn from a frame (thinka.frames) are exactly the pages the theme draws itself; the framed
+builds also take QR codes and descriptions from the helper that works ahead (thinka.warmup), the
+others draw everything themselves."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from thinka.frames import CONTENT, DESCRIPTION, TITLE, Frame, FrameError
 
 
 def build(data: Path, out: Path, frames: bool, parallel: bool = False) -> None:
-    env = dict(os.environ, THINKA_DATA_DIR=str(data), NO_MKDOCS_2_WARNING="1", THINKA_TODAY=TODAY, THINKA_FRAMES="1" if frames else "0")
+    env = dict(os.environ, THINKA_DATA_DIR=str(data), NO_MKDOCS_2_WARNING="1", THINKA_TODAY=TODAY, THINKA_FRAMES="1" if frames else "0", THINKA_WARMUP="1" if frames else "0")
     if parallel:  # worker processes even for these few pages (needs two CPUs; the test says so below)
         env["THINKA_PARALLEL_FROM"] = "1"
     proc = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(out)], cwd=REPO, env=env, capture_output=True, text=True, timeout=300)

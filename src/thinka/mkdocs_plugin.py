@@ -27,7 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import frames
+from . import frames, warmup
 from .cli import data_dir_default
 from .build import generated_files, generated_fragments, generated_pages
 from .hosting import hashed_name, with_cache_rules
@@ -131,12 +131,25 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
     def on_pre_build(self, config: Any) -> None:
         # Runs before MkDocs cleans site/: invalid data never replaces a good build.
         started = time.perf_counter()
-        dataset, problems = load_dataset(self.data_dir, today=self.settings.today)
-        log.debug(f"thinka: Daten geladen und geprüft in {time.perf_counter() - started:.2f} s")
+        helper = None
         if self.command == "build":
-            # The dataset (millions of objects at 10,000 sites) lives until the build ends: the
-            # garbage collector need not look at it again and again (a tenth of a large build).
-            gc.freeze()
+            gc.disable()
+            # While this process checks the data, another works out QR codes and descriptions.
+            # THINKA_WARMUP=0 leaves all of it to the pages: same pages, slower.
+            helper = warmup.start(self.data_dir, self.settings) if os.environ.get("THINKA_WARMUP", "1") != "0" else None
+        try:
+            dataset, problems = load_dataset(self.data_dir, today=self.settings.today)
+        finally:
+            if helper is not None:
+                codes, texts = helper.finish()
+                log.debug(f"thinka: im Voraus vorbereitet: {codes} QR-Codes, {texts} Beschreibungen")
+            if self.command == "build":
+                # The dataset (millions of objects at 10,000 sites) lives until the build ends: the
+                # garbage collector need not look at it again and again (a tenth of a large build).
+                # Frozen before the collector runs again, or its first pass would walk it all once more.
+                gc.freeze()
+                gc.enable()
+        log.debug(f"thinka: Daten geladen und geprüft in {time.perf_counter() - started:.2f} s")
         base = os.getcwd()
         for problem in problems.warnings:
             log.info(problem.format(base))

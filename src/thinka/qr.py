@@ -15,10 +15,24 @@ BORDER = 4  # the quiet zone the standard asks for, in modules
 _DARK_RUN = re.compile(b"\x01+")
 
 
+# Codes drawn ahead of the pages, by address (thinka.warmup fills it during a build).
+READY: dict[str, str] = {}
+
+
+def qr_svg(url: str) -> str:
+    """The page's QR code as inline SVG."""
+    svg = READY.get(url)
+    return svg if svg is not None else _remembered(url)
+
+
 # `mkdocs serve` rebuilds ask again for the same addresses. Bounded, so a 10,000-site build does
 # not keep every code.
 @functools.lru_cache(maxsize=4096)
-def qr_svg(url: str) -> str:
+def _remembered(url: str) -> str:
+    return draw(url)
+
+
+def draw(url: str) -> str:
     """The code as segno's ``svg_inline(scale=3, dark="#000", light="#fff")`` draws it: one path
     with a horizontal line per run of dark modules. Written here from the matrix, because segno's
     writer takes half as long again as encoding (0.3 ms a code; tests compare the two)."""

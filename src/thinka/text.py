@@ -68,8 +68,14 @@ def render_markdown(text: str, *, shift_headings: int = 1, link: Callable[[str],
     the page, so they work wherever the site is published.
     """
     if link is None:
-        return _render_unlinked(text, shift_headings)
+        ready = READY.get(text) if shift_headings == 1 else None
+        return ready if ready is not None else _render_unlinked(text, shift_headings)
     return _render(text, shift_headings, link)
+
+
+# Texts rendered ahead of the pages (headings shifted by one, no link function), by their
+# Markdown: thinka.warmup fills it during a build.
+READY: dict[str, str] = {}
 
 
 # `mkdocs serve` rebuilds render every site description again; most have not changed.

@@ -188,6 +188,20 @@ class _Builder:
         return result
 
 
+def top_level_text(text: str, key: str) -> str | None:
+    """The text of field ``key`` at the top of a YAML document, read without any check (None where
+    there is none or the document does not read). Only for work ahead of the real check."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:
+        return None
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if key_node.value == key and isinstance(value_node, yaml.ScalarNode):
+                return value_node.value
+    return None
+
+
 def load(path: str | Path, problems: Problems) -> Document:
     """Load one YAML file. Problems are added to ``problems``; ``data`` is None when unreadable."""
     doc = Document(Path(path))
