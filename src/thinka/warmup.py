@@ -17,6 +17,7 @@ import pickle
 import shutil
 import tempfile
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 from . import qr, text
@@ -68,12 +69,12 @@ def _work(sites: Path, settings: Settings, folder: str) -> None:
     """In the helper: every site's QR code first (all of it saves page time), then the descriptions
     (reading the file first, so a little less), saved every CHUNK sites."""
     paths = sorted(p for p in sites.iterdir() if p.suffix in (".yml", ".yaml") and SLUG.fullmatch(p.stem)) if sites.is_dir() else []
-    for start in range(0, len(paths), CHUNK):
-        urls = [settings.absolute(site_url(path.stem)) for path in paths[start : start + CHUNK]]
-        _save(folder, f"qr-{start:08d}", {url: qr.draw(url) for url in urls}, {})
-    for start in range(0, len(paths), CHUNK):
+    for number, chunk in _chunks(paths, folder):
+        urls = [settings.absolute(site_url(path.stem)) for path in chunk]
+        _save(folder, f"qr-{number:08d}", {url: qr.draw(url) for url in urls}, {})
+    for number, chunk in _chunks(paths, folder):
         texts = {}
-        for path in paths[start : start + CHUNK]:
+        for path in chunk:
             try:
                 description = top_level_text(path.read_text(encoding="utf-8"), "beschreibung")
             except (OSError, UnicodeDecodeError):
@@ -81,7 +82,17 @@ def _work(sites: Path, settings: Settings, folder: str) -> None:
             if description:
                 description = unicodedata.normalize("NFC", description.strip())  # as the check leaves it
                 texts[description] = text.render_markdown(description)
-        _save(folder, f"text-{start:08d}", {}, texts)
+        _save(folder, f"text-{number:08d}", {}, texts)
+
+
+def _chunks(paths: list[Path], folder: str) -> Iterator[tuple[int, list[Path]]]:
+    """``paths`` CHUNK at a time; stops (and clears ``folder``) when the build is gone (killed)."""
+    parent = os.getppid()
+    for start in range(0, len(paths), CHUNK):
+        if os.getppid() != parent:  # nobody will take this over
+            shutil.rmtree(folder, ignore_errors=True)
+            return
+        yield start, paths[start : start + CHUNK]
 
 
 def _save(folder: str, name: str, codes: dict[str, str], texts: dict[str, str]) -> None:

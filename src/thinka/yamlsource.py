@@ -75,25 +75,83 @@ class Document:
 
     path: Path
     data: Any = None
-    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     # Values the loader refused and already reported (read as empty): the field rules stay
     # silent there, so the editor sees one message per mistake, not also "Hier fehlt ein Wert".
     refused: set[Loc] = field(default_factory=set)
+    # The YAML text read, kept so that positions can be worked out when a message first needs one:
+    # most files never need any, and noting every position of 10,000 files took a third of the
+    # loaded data's memory.
+    text: str | None = field(default=None, repr=False, compare=False)
+    _values: dict[Loc, tuple[int, int]] | None = field(default=None, repr=False, compare=False)
+    _keys: dict[Loc, tuple[int, int]] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def values(self) -> dict[Loc, tuple[int, int]]:
+        """Position (line, column) of each value, by the path of keys and list indices to it."""
+        return self._positions()[0]
+
+    @property
+    def keys(self) -> dict[Loc, tuple[int, int]]:
+        """Position of each key of a mapping, by the path to its value."""
+        return self._positions()[1]
+
+    def _positions(self) -> tuple[dict[Loc, tuple[int, int]], dict[Loc, tuple[int, int]]]:
+        if self._values is None or self._keys is None:
+            self._values, self._keys = {}, {}
+            if self.text is not None:
+                node = yaml.compose(self.text, Loader=_Loader)  # it composed before, so it does again
+                if node is not None:
+                    _Builder(self, Problems(), self.text).build(node, ())
+        return self._values, self._keys
 
     def where(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """Position of the value (or of its key) at ``loc``; the nearest existing parent otherwise."""
+        values, keys = self._positions()
         loc = tuple(loc)
         while True:
-            if key and loc in self.keys:
-                return self.keys[loc]
-            if loc in self.values:
-                return self.values[loc]
-            if loc in self.keys:
-                return self.keys[loc]
+            if key and loc in keys:
+                return keys[loc]
+            if loc in values:
+                return values[loc]
+            if loc in keys:
+                return keys[loc]
             if not loc:
                 return (1, 1)
             loc = loc[:-1]
+
+
+class _NeedsMessage(Exception):
+    """The plain reading met something to report: read the file again with positions."""
+
+
+def _plain(node: yaml.Node, depth: int, seen: set[int] | None) -> Any:
+    """The data of a node, without noting positions; raises _NeedsMessage at anything that
+    _Builder would report (most files have nothing, and this is the quick way through them)."""
+    if depth > MAX_DEPTH:
+        raise _NeedsMessage
+    if seen is not None:
+        if id(node) in seen:
+            raise _NeedsMessage
+        seen.add(id(node))
+    kind = type(node)
+    if kind is yaml.ScalarNode:
+        value = node.value
+        if node.tag not in _PLAIN_TAGS or (node.style == '"' and FORBIDDEN.search(value)):
+            raise _NeedsMessage
+        return None if not node.style and value in NULLS else value
+    if kind is yaml.SequenceNode and node.tag == _SEQ:
+        return [_plain(item, depth + 1, seen) for item in node.value]
+    if kind is yaml.MappingNode and node.tag == _MAP:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if type(key_node) is not yaml.ScalarNode:
+                raise _NeedsMessage
+            key = key_node.value
+            if key == "<<" or key in result or (key_node.style == '"' and FORBIDDEN.search(key)):
+                raise _NeedsMessage
+            result[key] = _plain(value_node, depth + 1, seen)
+        return result
+    raise _NeedsMessage
 
 
 def _typed_tag(tag: str) -> str:
@@ -112,6 +170,7 @@ class _Builder:
     def __init__(self, doc: Document, problems: Problems, text: str) -> None:
         self.doc = doc
         self.problems = problems
+        doc._values, doc._keys = self.values, self.keys = {}, {}
         # An alias needs an anchor, and an anchor needs an '&': without one, no node is shared.
         self.seen: set[int] | None = set() if "&" in text else None
         self.aliased = False
@@ -126,7 +185,7 @@ class _Builder:
     def build(self, node: yaml.Node, loc: Loc) -> Any:
         mark = node.start_mark
         pos = (mark.line + 1, mark.column + 1)
-        self.doc.values[loc] = pos
+        self.values[loc] = pos
         if len(loc) > MAX_DEPTH:
             self.refuse(loc, pos, f"Zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen).")
             return None
@@ -162,7 +221,7 @@ class _Builder:
 
     def mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        keys, build = self.doc.keys, self.build
+        keys, build = self.keys, self.build
         for key_node, value_node in node.value:
             mark = key_node.start_mark
             key_pos = (mark.line + 1, mark.column + 1)
@@ -290,8 +349,15 @@ def _compose(text: str, doc: Document, problems: Problems) -> None:
     except RecursionError:
         problems.error(name, 1, 1, f"Zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen).")
         return
+    doc.text = text
     if node is None:
         return
+    try:
+        # An alias needs an anchor, and an anchor needs an '&': without one, no node is shared.
+        doc.data = _plain(node, 0, set() if "&" in text else None)
+        return
+    except _NeedsMessage:
+        pass
     builder = _Builder(doc, problems, text)
     doc.data = builder.build(node, ())
     if builder.aliased:
