@@ -96,7 +96,7 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
         templates = root / self.config.templates_dir
         if getattr(self, "renderer", None) is None or self.templates != templates:
             # Kept across `mkdocs serve` rebuilds: Jinja reloads a template only when its file changed.
-            self.renderer, self.templates = Renderer(templates), templates
+            self.renderer, self.templates = Renderer(templates, watch=self.command == "serve"), templates
         self.views: dict[str, PageView] = {}
         # The many pages of one kind (a page per site) are drawn from one theme-drawn frame
         # (thinka.frames). THINKA_FRAMES=0 lets the theme draw every page: same pages, slower.

@@ -24,9 +24,12 @@ class UnknownMarker(KeyError):
 
 
 class Renderer:
-    def __init__(self, templates_dir: str | Path) -> None:
+    def __init__(self, templates_dir: str | Path, *, watch: bool = True) -> None:
+        """``watch``: look whether a template file changed each time it is used (a live preview);
+        a one-off build loads each template once (a site page uses ten)."""
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates_dir)),
+            auto_reload=watch,
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             trim_blocks=False,
