@@ -59,10 +59,20 @@ def start(data_dir: str | Path, settings: Settings) -> Warmup | None:
     """Start the helper; None where it would not pay (a single CPU) or cannot run (no fork)."""
     if "fork" not in multiprocessing.get_all_start_methods() or len(os.sched_getaffinity(0)) < 2:
         return None
-    folder = tempfile.mkdtemp(prefix="thinka-warmup-")
-    process = multiprocessing.get_context("fork").Process(target=_work, args=(Path(data_dir) / SITES_DIR, settings, folder), daemon=True)
+    try:
+        folder = tempfile.mkdtemp(prefix="thinka-warmup-")
+    except OSError:  # no room for a temporary folder: the pages do all the work, as without a helper
+        return None
+    process = multiprocessing.get_context("fork").Process(target=_helper, args=(Path(data_dir) / SITES_DIR, settings, folder), daemon=True)
     process.start()
     return Warmup(process, folder)
+
+
+def _helper(sites: Path, settings: Settings, folder: str) -> None:
+    try:
+        _work(sites, settings, folder)
+    except Exception:  # noqa: BLE001 - whatever stops the helper (a full disk, say), the pages work it out themselves
+        os._exit(0)
 
 
 def _work(sites: Path, settings: Settings, folder: str) -> None:
