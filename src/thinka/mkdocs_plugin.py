@@ -134,10 +134,11 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
         helper = None
         if self.command == "build":
             gc.disable()
-            # While this process checks the data, another works out QR codes and descriptions.
-            # THINKA_WARMUP=0 leaves all of it to the pages: same pages, slower.
-            helper = warmup.start(self.data_dir, self.settings) if os.environ.get("THINKA_WARMUP", "1") != "0" else None
         try:
+            if self.command == "build" and os.environ.get("THINKA_WARMUP", "1") != "0":
+                # While this process checks the data, another works out QR codes and descriptions.
+                # THINKA_WARMUP=0 leaves all of it to the pages: same pages, slower.
+                helper = warmup.start(self.data_dir, self.settings)
             dataset, problems = load_dataset(self.data_dir, today=self.settings.today)
         finally:
             if helper is not None:

@@ -43,7 +43,7 @@ class Warmup:
         counts = [0, 0]
         try:
             for name in sorted(os.listdir(self.folder)):
-                if name.endswith(".pickle"):  # written whole, then renamed: never half a file
+                if name.endswith(".pickle"):  # ours (a private folder), written whole, then renamed
                     with open(os.path.join(self.folder, name), "rb") as chunk:
                         codes, texts = pickle.load(chunk)
                     qr.READY.update(codes)
@@ -57,14 +57,19 @@ class Warmup:
 
 def start(data_dir: str | Path, settings: Settings) -> Warmup | None:
     """Start the helper; None where it would not pay (a single CPU) or cannot run (no fork)."""
-    if "fork" not in multiprocessing.get_all_start_methods() or len(os.sched_getaffinity(0)) < 2:
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if "fork" not in multiprocessing.get_all_start_methods() or cpus < 2:
         return None
     try:
         folder = tempfile.mkdtemp(prefix="thinka-warmup-")
     except OSError:  # no room for a temporary folder: the pages do all the work, as without a helper
         return None
     process = multiprocessing.get_context("fork").Process(target=_helper, args=(Path(data_dir) / SITES_DIR, settings, folder), daemon=True)
-    process.start()
+    try:
+        process.start()
+    except OSError:  # no second process to be had (memory, process limits): the same
+        shutil.rmtree(folder, ignore_errors=True)
+        return None
     return Warmup(process, folder)
 
 
