@@ -131,11 +131,11 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
     def on_pre_build(self, config: Any) -> None:
         # Runs before MkDocs cleans site/: invalid data never replaces a good build.
         started = time.perf_counter()
-        helper = None
-        if self.command == "build":
+        helper, one_off = None, self.command == "build"
+        if one_off:
             gc.disable()
         try:
-            if self.command == "build" and os.environ.get("THINKA_WARMUP", "1") != "0":
+            if one_off and os.environ.get("THINKA_WARMUP", "1") != "0":
                 # While this process checks the data, another works out QR codes and descriptions.
                 # THINKA_WARMUP=0 leaves all of it to the pages: same pages, slower.
                 helper = warmup.start(self.data_dir, self.settings)
@@ -144,7 +144,7 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
             if helper is not None:
                 codes, texts = helper.finish()
                 log.debug(f"thinka: im Voraus vorbereitet: {codes} QR-Codes, {texts} Beschreibungen")
-            if self.command == "build":
+            if one_off:
                 # The dataset (millions of objects at 10,000 sites) lives until the build ends: the
                 # garbage collector need not look at it again and again (a tenth of a large build).
                 # Frozen before the collector runs again, or its first pass would walk it all once more.

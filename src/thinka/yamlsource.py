@@ -82,27 +82,17 @@ class Document:
     # most files never need any, and noting every position of 10,000 files took a third of the
     # loaded data's memory.
     text: str | None = field(default=None, repr=False, compare=False)
-    _values: dict[Loc, tuple[int, int]] | None = field(default=None, repr=False, compare=False)
-    _keys: dict[Loc, tuple[int, int]] | None = field(default=None, repr=False, compare=False)
-
-    @property
-    def values(self) -> dict[Loc, tuple[int, int]]:
-        """Position (line, column) of each value, by the path of keys and list indices to it."""
-        return self._positions()[0]
-
-    @property
-    def keys(self) -> dict[Loc, tuple[int, int]]:
-        """Position of each key of a mapping, by the path to its value."""
-        return self._positions()[1]
+    # (position of each value, position of each key), by the path of keys and list indices.
+    positions: tuple[dict[Loc, tuple[int, int]], dict[Loc, tuple[int, int]]] | None = field(default=None, repr=False, compare=False)
 
     def _positions(self) -> tuple[dict[Loc, tuple[int, int]], dict[Loc, tuple[int, int]]]:
-        if self._values is None or self._keys is None:
-            self._values, self._keys = {}, {}
-            if self.text is not None:
-                node = yaml.compose(self.text, Loader=_Loader)  # it composed before, so it does again
-                if node is not None:
-                    _Builder(self, Problems(), self.text).build(node, ())
-        return self._values, self._keys
+        if self.positions is None:
+            builder = _Builder(self, Problems(), self.text or "")
+            node = yaml.compose(self.text, Loader=_Loader) if self.text is not None else None  # it composed before
+            if node is not None:
+                builder.build(node, ())
+            self.positions = builder.values, builder.keys
+        return self.positions
 
     def where(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """Position of the value (or of its key) at ``loc``; the nearest existing parent otherwise."""
@@ -121,37 +111,7 @@ class Document:
 
 
 class _NeedsMessage(Exception):
-    """The plain reading met something to report: read the file again with positions."""
-
-
-def _plain(node: yaml.Node, depth: int, seen: set[int] | None) -> Any:
-    """The data of a node, without noting positions; raises _NeedsMessage at anything that
-    _Builder would report (most files have nothing, and this is the quick way through them)."""
-    if depth > MAX_DEPTH:
-        raise _NeedsMessage
-    if seen is not None:
-        if id(node) in seen:
-            raise _NeedsMessage
-        seen.add(id(node))
-    kind = type(node)
-    if kind is yaml.ScalarNode:
-        value = node.value
-        if node.tag not in _PLAIN_TAGS or (node.style == '"' and FORBIDDEN.search(value)):
-            raise _NeedsMessage
-        return None if not node.style and value in NULLS else value
-    if kind is yaml.SequenceNode and node.tag == _SEQ:
-        return [_plain(item, depth + 1, seen) for item in node.value]
-    if kind is yaml.MappingNode and node.tag == _MAP:
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if type(key_node) is not yaml.ScalarNode:
-                raise _NeedsMessage
-            key = key_node.value
-            if key == "<<" or key in result or (key_node.style == '"' and FORBIDDEN.search(key)):
-                raise _NeedsMessage
-            result[key] = _plain(value_node, depth + 1, seen)
-        return result
-    raise _NeedsMessage
+    """A quick reading met something to report: read the file again, noting positions."""
 
 
 def _typed_tag(tag: str) -> str:
@@ -164,18 +124,24 @@ def _pos(mark: yaml.Mark) -> tuple[int, int]:
 
 
 class _Builder:
-    """Turns the composed nodes into plain data, noting every position; refuses what editors
-    cannot mean (explicit tags, aliases, merge keys, duplicate keys, too deep nesting)."""
+    """Turns the composed nodes into plain data; refuses what editors cannot mean (explicit tags,
+    aliases, merge keys, duplicate keys, too deep nesting). ``quick``: notes no positions and
+    raises _NeedsMessage at the first thing to report (most files have none); otherwise notes
+    every position and reports every problem."""
 
-    def __init__(self, doc: Document, problems: Problems, text: str) -> None:
+    def __init__(self, doc: Document, problems: Problems, text: str, *, quick: bool = False) -> None:
         self.doc = doc
         self.problems = problems
-        doc._values, doc._keys = self.values, self.keys = {}, {}
+        self.quick = quick
+        self.values: dict[Loc, tuple[int, int]] = {}
+        self.keys: dict[Loc, tuple[int, int]] = {}
         # An alias needs an anchor, and an anchor needs an '&': without one, no node is shared.
         self.seen: set[int] | None = set() if "&" in text else None
         self.aliased = False
 
     def error(self, pos: tuple[int, int], message: str) -> None:
+        if self.quick:
+            raise _NeedsMessage
         self.problems.error(str(self.doc.path), pos[0], pos[1], message)
 
     def refuse(self, loc: Loc, pos: tuple[int, int], message: str) -> None:
@@ -185,12 +151,15 @@ class _Builder:
     def build(self, node: yaml.Node, loc: Loc) -> Any:
         mark = node.start_mark
         pos = (mark.line + 1, mark.column + 1)
-        self.values[loc] = pos
+        if not self.quick:
+            self.values[loc] = pos
         if len(loc) > MAX_DEPTH:
             self.refuse(loc, pos, f"Zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen).")
             return None
         if self.seen is not None:
             if id(node) in self.seen:
+                if self.quick:
+                    raise _NeedsMessage
                 self.aliased = True  # positions of the aliases are reported by _report_aliases
                 self.doc.refused.add(loc)
                 return None
@@ -238,11 +207,14 @@ class _Builder:
                 self.error(key_pos, "Zusammenführen mit '<<' ist nicht erlaubt: bitte die Felder ausschreiben.")
                 continue
             if key in result:
+                if self.quick:
+                    raise _NeedsMessage
                 first = keys[loc + (key,)]
                 self.error(key_pos, f"Das Feld '{key}' steht doppelt in diesem Abschnitt (zuerst in Zeile {first[0]}).")
                 continue
             where = loc + (key,)
-            keys[where] = key_pos
+            if not self.quick:
+                keys[where] = key_pos
             result[key] = build(value_node, where)
         return result
 
@@ -353,13 +325,13 @@ def _compose(text: str, doc: Document, problems: Problems) -> None:
     if node is None:
         return
     try:
-        # An alias needs an anchor, and an anchor needs an '&': without one, no node is shared.
-        doc.data = _plain(node, 0, set() if "&" in text else None)
+        doc.data = _Builder(doc, problems, text, quick=True).build(node, ())
         return
     except _NeedsMessage:
         pass
     builder = _Builder(doc, problems, text)
     doc.data = builder.build(node, ())
+    doc.positions = builder.values, builder.keys
     if builder.aliased:
         _report_aliases(text, doc, problems)
 
