@@ -22,7 +22,8 @@ serve: $(STAMP)  ## live preview on http://127.0.0.1:8000/; a saved YAML file re
 serve-full: $(STAMP)  ## live preview that rebuilds the whole site on every save (slow with many sites, never stale)
 	$(BIN)/mkdocs serve --livereload
 
-test: $(STAMP)  ## all tests (browser tests need /usr/bin/chromium; .ci/run installs it)
+test: $(STAMP)  ## the layering contracts, then all tests (browser tests need /usr/bin/chromium; .ci/run installs it)
+	$(BIN)/lint-imports
 	$(BIN)/pytest
 
 bench: $(STAMP)  ## build time, page size, Lighthouse, first-load bytes and serve rebuilds for 10–1,000 synthetic sites

@@ -6,7 +6,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from thinka.diagnostics import Problem, WARNING
+from thinka.data.diagnostics import Problem, WARNING
 
 from conftest import BIN, edit
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from conftest import build
 
-from thinka.pages import SITES_LISTED_PER_DISTRICT, SITES_PER_PAGE
+from thinka.views.directories import SITES_LISTED_PER_DISTRICT, SITES_PER_PAGE
 
 
 def add_jena_sites(data: Path, count: int) -> None:
@@ -54,7 +54,7 @@ def test_a_district_with_many_sites_gets_its_own_pages(tmp_path: Path, data_dir:
 
 
 def test_a_site_file_cannot_take_the_name_of_the_district_pages(data_dir: Path):
-    from thinka.validate import load_dataset
+    from thinka.data.validate import load_dataset
 
     (data_dir / "sites" / "kreise.yml").write_text((data_dir / "sites" / "soemmerda.yml").read_text("utf-8"), "utf-8")
     _, problems = load_dataset(data_dir)

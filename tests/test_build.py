@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from thinka.validate import load_dataset
+from thinka.data.validate import load_dataset
 
 from conftest import SAMPLE, build, edit
 
@@ -166,7 +166,7 @@ def test_search_index_holds_a_short_entry_per_site_not_its_full_text(sample_site
     programme = [d for d in docs if d["location"].startswith("programm/idee-und-konzept/")]
     assert len(programme) > 1  # hand-written pages keep their full text and sections
 def test_editor_schemas_are_published_on_the_site(complete_site: Path):
-    from thinka import schema
+    from thinka.exports import schema
 
     for kind in schema.KINDS:
         published = complete_site / "schema" / schema.file_name(kind)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from thinka.pages import CONTACT_POINTS_PER_PAGE
+from thinka.views.directories import CONTACT_POINTS_PER_PAGE
 
 from conftest import build
 

@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from thinka.finder import build_index, normalize
-from thinka.validate import load_dataset
+from thinka.exports.finder import build_index, normalize
+from thinka.data.validate import load_dataset
 
 from conftest import COMPLETE, SAMPLE
 

@@ -1,5 +1,5 @@
-"""Pages drawn from a frame (thinka.frames) are exactly the pages the theme draws itself; the framed
-builds also take QR codes and descriptions from the helper that works ahead (thinka.warmup), the
+"""Pages drawn from a frame (thinka.engine.frames) are exactly the pages the theme draws itself; the framed
+builds also take QR codes and descriptions from the helper that works ahead (thinka.engine.warmup), the
 others draw everything themselves."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BIN, COMPLETE, REPO, SAMPLE, TODAY
-from thinka.frames import CONTENT, DESCRIPTION, TITLE, Frame, FrameError
+from thinka.engine.frames import CONTENT, DESCRIPTION, TITLE, Frame, FrameError
 
 
 def build(data: Path, out: Path, frames: bool, parallel: bool = False) -> None:

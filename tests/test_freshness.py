@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from thinka.freshness import is_stale, months_old
-from thinka.report import build_report, text
-from thinka.types import Day
-from thinka.validate import load_dataset
+from thinka.data.freshness import is_stale, months_old
+from thinka.views.report import build_report, text
+from thinka.data.dates import Day
+from thinka.data.validate import load_dataset
 
 from conftest import BIN, build, edit
 

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from thinka import freshness, schema
-from thinka.types import Day
-from thinka.validate import load_dataset
+from thinka.data import freshness
+from thinka.exports import schema
+from thinka.data.dates import Day
+from thinka.data.validate import load_dataset
 
 from conftest import REPO, SAMPLE, edit
 

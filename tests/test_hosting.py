@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from thinka.hosting import BLOCK_START, IMMUTABLE, cache_rules, hashed_name, with_cache_rules
+from thinka.exports.hosting import BLOCK_START, IMMUTABLE, cache_rules, hashed_name, with_cache_rules
 
 from conftest import REPO
 

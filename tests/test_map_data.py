@@ -1,7 +1,7 @@
 """The vendored district outlines cover Thuringia's 22 districts and carry their licence."""
 
-from thinka.districts import all_districts
-from thinka.overview_map import HEIGHT, WIDTH, attribution, boundaries, project
+from thinka.data.districts import all_districts
+from thinka.views.overview_map import HEIGHT, WIDTH, attribution, boundaries, project
 
 
 def test_outlines_exist_for_every_current_district():

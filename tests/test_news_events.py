@@ -15,9 +15,9 @@ import pytest
 import yaml
 from icalendar import Calendar
 
-from thinka.build import generated_pages
-from thinka.settings import Settings
-from thinka.validate import load_dataset
+from thinka.engine.registry import generated_pages
+from thinka.data.settings import Settings
+from thinka.data.validate import load_dataset
 
 from conftest import COMPLETE, TODAY, build, edit
 from test_build import text_of
@@ -119,7 +119,7 @@ def test_a_feed_without_posts_keeps_its_date_through_the_day():
     """Two builds on one day write the same empty feed (feed readers and `make serve` see no change)."""
     from datetime import timezone
 
-    from thinka.news import News, atom_feed
+    from thinka.views.news import News, atom_feed
 
     dataset, _ = load_dataset(COMPLETE)
     feeds = [
@@ -288,8 +288,8 @@ def test_a_bad_today_setting_stops_the_build_with_a_german_message(tmp_path: Pat
 
 
 def test_a_hand_written_page_asking_for_an_unknown_fragment_gets_a_german_message():
-    from thinka.build import generated_fragments
-    from thinka.render import Renderer, UnknownMarker
+    from thinka.engine.registry import generated_fragments
+    from thinka.engine.render import Renderer, UnknownMarker
 
     dataset, _ = load_dataset(COMPLETE)
     fragments = generated_fragments(dataset, Settings.fixed(TEST_DAY))

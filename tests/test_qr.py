@@ -3,7 +3,7 @@
 import pytest
 import segno
 
-from thinka.qr import MASK, draw, qr_svg
+from thinka.exports.qr import MASK, draw, qr_svg
 
 ADDRESSES = [
     "https://www.thinka-thueringen.de/standorte/gera-lusan/",

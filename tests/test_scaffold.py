@@ -6,7 +6,7 @@ import subprocess
 from datetime import date
 from pathlib import Path
 
-from thinka.validate import load_dataset
+from thinka.data.validate import load_dataset
 
 from conftest import BIN, build
 
@@ -207,7 +207,7 @@ def test_contact_point_for_an_unknown_site_is_refused(data_dir: Path):
 def test_new_site_at_a_terminal_asks_for_what_is_missing(data_dir: Path, monkeypatch, capsys):
     import io
 
-    from thinka import cli
+    from thinka.editors import cli
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:

@@ -17,9 +17,9 @@ import jsonschema
 import pytest
 import yaml
 
-from thinka import schema
-from thinka.diagnostics import Problems
-from thinka.yamlsource import load
+from thinka.exports import schema
+from thinka.data.diagnostics import Problems
+from thinka.data.yamlsource import load
 
 from conftest import BIN, COMPLETE, REPO, SAMPLE
 

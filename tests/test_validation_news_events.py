@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from thinka.validate import load_dataset
+from thinka.data.validate import load_dataset
 
 from conftest import edit
 from test_cli import run

@@ -1,4 +1,4 @@
-"""The helper that works ahead while the data is checked (thinka.warmup) prepares exactly what the
+"""The helper that works ahead while the data is checked (thinka.engine.warmup) prepares exactly what the
 site pages ask for, under the keys they ask with."""
 
 from __future__ import annotations
@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 
 from conftest import SAMPLE, edit
-from thinka import qr, text, warmup
-from thinka.pages import site_url
-from thinka.settings import Settings
-from thinka.validate import load_dataset
+from thinka.exports import qr
+from thinka.data import text
+from thinka.engine import warmup
+from thinka.views.common import site_url
+from thinka.data.settings import Settings
+from thinka.data.validate import load_dataset
 
 
 @pytest.fixture

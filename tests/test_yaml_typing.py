@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
-from thinka.diagnostics import Problems
-from thinka.model import Address, ContactPoint
-from thinka.yamlsource import load
+from thinka.data.diagnostics import Problems
+from thinka.data.model import Address, ContactPoint
+from thinka.data.yamlsource import load
 
 
 def _load(tmp_path: Path, text: str):

@@ -1,1 +1,5 @@
-"""ThINKA: Standorte, Anlaufstellen und Partner aus YAML – Datenschicht und MkDocs-Anbindung."""
+"""ThINKA: Standorte, Anlaufstellen und Partner aus YAML.
+
+Layers, each importing only those below it: ``data`` < ``exports`` < ``views`` < ``engine`` | ``editors``
+(checked by import-linter, see pyproject.toml).
+"""

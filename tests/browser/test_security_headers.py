@@ -49,7 +49,7 @@ def test_headers_file_has_a_strict_policy_and_ships_with_the_site(built_site: Pa
     assert directives["style-src"] == "'self'"
     assert directives["frame-ancestors"] == "'none'" and directives["object-src"] == "'none'"
     assert headers["X-Content-Type-Options"] == "nosniff"
-    # the build appends a marked block of cache rules for content-hashed assets (thinka.hosting)
+    # the build appends a marked block of cache rules for content-hashed assets (thinka.exports.hosting)
     assert (built_site / "_headers").read_text("utf-8").startswith(HEADERS_FILE.read_text("utf-8"))
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BIN, COMPLETE, build
-from thinka.text import SAFE_SCHEMES, link_scheme
+from thinka.data.text import SAFE_SCHEMES, link_scheme
 
 HERE = Path(__file__).parent / "data"
 TARGETS = {"site": "sites/jena-lobeda.yml", "org": "organisations.yml", "program": "program.yml"}

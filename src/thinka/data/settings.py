@@ -1,0 +1,61 @@
+"""What a build needs beyond the data: the site's address and name, and what day it is.
+
+"Today" decides which events are upcoming. Builds take it from the clock in Europe/Berlin;
+``THINKA_TODAY=JJJJ-MM-TT`` fixes it (tests, reproducible builds). Nothing here knows MkDocs.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time, timezone
+
+from .dates import BERLIN
+
+TODAY_VARIABLE = "THINKA_TODAY"
+
+
+def today_from_environment(environ: Mapping[str, str] = os.environ) -> date:
+    """Today in Thuringia, or the day THINKA_TODAY fixes (an unusable value counts as unset)."""
+    fixed = environ.get(TODAY_VARIABLE, "").strip()
+    try:
+        return date.fromisoformat(fixed) if fixed else datetime.now(timezone.utc).astimezone(BERLIN).date()
+    except ValueError:
+        return datetime.now(timezone.utc).astimezone(BERLIN).date()
+
+
+@dataclass(frozen=True)
+class Settings:
+    site_url: str  # absolute, ends with "/": feeds and calendars need absolute addresses
+    site_name: str
+    today: date  # in Europe/Berlin
+    now: datetime  # aware; stamps calendar entries (DTSTAMP)
+
+    def absolute(self, url: str) -> str:
+        """``url`` relative to the site root (``aktuelles/``) as an absolute address."""
+        return self.site_url + url
+
+    @classmethod
+    def fixed(cls, today: date, site_url: str = "https://thinka.example/", site_name: str = "ThINKA Thüringen") -> "Settings":
+        """Settings for a given day, as at midnight in Thuringia (tests and reproducible builds)."""
+        now = datetime.combine(today, time(0, 0), tzinfo=BERLIN).astimezone(timezone.utc)
+        return cls(_with_slash(site_url), site_name, today, now)
+
+    @classmethod
+    def from_environment(cls, site_url: str | None, site_name: str, environ: Mapping[str, str] = os.environ) -> "Settings":
+        """Raises ValueError with a German message when the setting cannot be used."""
+        if not site_url or not site_url.startswith(("https://", "http://")):
+            raise ValueError("In mkdocs.yml fehlt 'site_url' (z. B. https://www.thinka.de/); Feeds und Kalender brauchen die volle Adresse.")
+        fixed = environ.get(TODAY_VARIABLE, "").strip()
+        if fixed:
+            try:
+                return cls.fixed(date.fromisoformat(fixed), site_url, site_name)
+            except ValueError:
+                raise ValueError(f"{TODAY_VARIABLE}='{fixed}' ist kein Datum; bitte JJJJ-MM-TT schreiben.") from None
+        now = datetime.now(timezone.utc)
+        return cls(_with_slash(site_url), site_name, now.astimezone(BERLIN).date(), now)
+
+
+def _with_slash(url: str) -> str:
+    return url if url.endswith("/") else url + "/"

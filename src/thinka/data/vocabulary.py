@@ -1,0 +1,36 @@
+"""The controlled lists of the data: each allowed value (the YAML key editors type) with the
+German label the site shows. The model (:mod:`.model`) declares which field takes which list."""
+
+ORGANISATION_TYPES = {
+    "traeger": "Träger",
+    "kommune": "Landkreise und Städte",
+    "wohnungsunternehmen": "Wohnungsunternehmen",
+    "ministerium": "Ministerien",
+    "koordinierungsstelle": "Koordinierungsstelle",
+    "verein": "Vereine und Initiativen",
+    "bildung": "Schulen und Bildungseinrichtungen",
+    "sonstige": "Weitere Partner",
+}
+SITE_STATUS = {"geplant": "in Planung", "aktiv": "aktiv", "beendet": "beendet"}
+CONTACT_KINDS = {
+    "Anlaufstelle": "Anlaufstelle",
+    "Bürgerbüro": "Bürgerbüro",
+    "Beratungsstelle": "Beratungsstelle",
+    "Stadtteilbüro": "Stadtteilbüro",
+    "Treffpunkt": "Treffpunkt",
+    "Mobile Sprechstunde": "Mobile Sprechstunde",
+}
+STEP_FREE = {"ja": "stufenlos erreichbar", "teilweise": "teilweise stufenlos erreichbar", "nein": "nicht stufenlos erreichbar"}
+PRECISION = {"adresse": "genaue Lage", "ort": "ungefähre Lage (Ortsmitte)"}
+# Topics of news posts: key (address /aktuelles/themen/<key>/) → label shown on the site.
+TOPICS = {
+    "eroeffnung": "Eröffnung",
+    "erfahrungsaustausch": "Erfahrungsaustausch",
+    "jubilaeum": "Jubiläum",
+    "programm": "Programm und Förderung",
+    "stadtteil": "Stadtteil und Nachbarschaft",
+    "beratung": "Beratung",
+}
+# Posts and events belong to sites (file names in sites/) or to the coordination office.
+COORDINATION = "koordinierungsstelle"
+IMAGE_TYPES = (".jpg", ".jpeg", ".png", ".webp")

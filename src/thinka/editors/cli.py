@@ -1,0 +1,198 @@
+"""Command line: ``thinka validate``, ``thinka schema`` and the other tools for editors."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from thinka.data.dataset import Dataset, data_dir_default
+from thinka.data.validate import load_dataset
+from thinka.data.vocabulary import CONTACT_KINDS, SITE_STATUS
+from thinka.exports import codeowners, schema
+from thinka.views import report
+
+from . import scaffold
+
+
+def in_github_actions() -> bool:
+    return os.environ.get("GITHUB_ACTIONS") == "true"
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    dataset, problems = load_dataset(args.data_dir)
+    for problem in problems.warnings + problems.errors:
+        print(problem.format(), file=sys.stderr if problem in problems.errors else sys.stdout)
+    if in_github_actions():  # the same problems as annotations on the pull request's lines
+        workspace = os.environ.get("GITHUB_WORKSPACE") or os.getcwd()
+        for problem in problems.errors + problems.warnings:
+            print(problem.annotation(workspace))
+        sys.stdout.flush()
+    if problems:
+        count = len(problems.errors)
+        print(f"{count} Fehler gefunden." if count != 1 else "1 Fehler gefunden.", file=sys.stderr)
+        return 1
+    points = sum(len(s.record.anlaufstellen) for s in dataset.sites.values())
+    counts = (
+        f"{len(dataset.sites)} Standorte, {points} Anlaufstellen, {len(dataset.organisations)} Organisationen, "
+        f"{len(dataset.posts)} Meldungen, {len(dataset.events)} Veranstaltungen."
+    )
+    warnings = len(problems.warnings)
+    if warnings:
+        print(f"Keine Fehler, {warnings} {'Warnung' if warnings == 1 else 'Warnungen'} (siehe oben): {counts}")
+    else:
+        print(f"Alles in Ordnung: {counts}")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    if args.check:
+        stale = schema.outdated(args.out)
+        for path in stale:
+            print(f"{path}: veraltet – bitte 'thinka schema' ausführen und die Datei mit einchecken.", file=sys.stderr)
+        return 1 if stale else 0
+    for path in schema.write(args.out):
+        print(f"geschrieben: {path}")
+    return 0
+
+
+def _ask(value: str | None, question: str, option: str) -> str:
+    """An option's value; asked for only when it is missing and someone sits at the terminal."""
+    if value:
+        return value
+    if sys.stdin.isatty():
+        answer = input(f"{question}: ").strip()
+        if answer:
+            return answer
+    raise scaffold.ScaffoldError(f"Bitte {option} angeben.")
+
+
+def _valid_dataset(data_dir: Path) -> Dataset | None:
+    """The dataset, or None after printing its errors: commands that write need valid data."""
+    dataset, problems = load_dataset(data_dir)
+    if not problems:
+        return dataset
+    for problem in problems.errors:
+        print(problem.format(), file=sys.stderr)
+    print("Die Daten enthalten Fehler; bitte zuerst 'thinka validate' ausführen und sie beheben.", file=sys.stderr)
+    return None
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    dataset = _valid_dataset(args.data_dir)
+    if dataset is None:
+        return 1
+    print(report.text(report.build_report(dataset)), end="")
+    return 0
+
+
+def cmd_codeowners(args: argparse.Namespace) -> int:
+    dataset = _valid_dataset(args.data_dir)
+    if dataset is None:
+        return 1
+    try:
+        content = codeowners.render(dataset, Path.cwd())
+    except codeowners.OutsideRepository as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    out: Path = args.out
+    if args.check:
+        if not out.is_file() or out.read_text("utf-8") != content:
+            print(f"{out}: veraltet – bitte 'thinka codeowners' ausführen und die Datei mit einchecken.", file=sys.stderr)
+            return 1
+        return 0
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(content, "utf-8")
+    print(f"geschrieben: {out}")
+    return 0
+
+
+def cmd_new_site(args: argparse.Namespace) -> int:
+    try:
+        name = _ask(args.name, "Name des Standorts (z. B. ThINKA Jena-Lobeda)", "--name \"Name des Standorts\"")
+        kreise = args.kreis or [_ask(None, "Landkreis oder kreisfreie Stadt", "--kreis KREIS")]
+        area = {"orte": args.ort or [], "ortsteile": args.ortsteil or [], "plz": args.plz or []}
+        path = scaffold.new_site(args.data_dir, args.slug, name, kreise, args.traeger or [], args.status, area=area)
+    except scaffold.ScaffoldError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"angelegt: {path}")
+    print("Nächste Schritte: Beschreibung ergänzen, Anlaufstellen hinzufügen (thinka add-contact-point), dann 'thinka validate'.")
+    return 0
+
+
+def cmd_add_contact_point(args: argparse.Namespace) -> int:
+    point = scaffold.NewContactPoint(
+        name=args.name, art=args.art, ort=args.ort, plz=args.plz, strasse=args.strasse, ortsteil=args.ortsteil,
+        telefon=tuple(args.telefon or ()), email=args.email,
+    )
+    try:
+        path = scaffold.add_contact_point(args.data_dir, args.slug, point)
+    except scaffold.ScaffoldError as exc:
+        print(exc, file=sys.stderr)
+        print("Die Datei wurde nicht geändert.", file=sys.stderr)
+        return 1
+    print(f"Anlaufstelle '{args.name}' ergänzt in {path}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="thinka", description="Werkzeuge für die ThINKA-Daten.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    validate = sub.add_parser("validate", help="Alle Daten prüfen und jeden Fehler als Datei:Zeile:Spalte melden.")
+    validate.add_argument("data_dir", nargs="?", type=Path, default=Path(data_dir_default()), help="Datenverzeichnis (Standard: sites_data oder $THINKA_DATA_DIR)")
+    validate.set_defaults(run=cmd_validate)
+
+    schema_cmd = sub.add_parser("schema", help="JSON-Schemas für Editoren aus dem Datenmodell erzeugen (site, organisations, program).")
+    schema_cmd.add_argument("--out", type=Path, default=schema.SCHEMA_DIR, help=f"Zielordner (Standard: {schema.SCHEMA_DIR})")
+    schema_cmd.add_argument("--check", action="store_true", help="Nichts schreiben; Status 1, wenn die Dateien im Zielordner veraltet sind.")
+    schema_cmd.set_defaults(run=cmd_schema)
+
+    report_cmd = sub.add_parser("report", help="Bericht für die Koordinierungsstelle: veraltete Angaben, Lücken, Standorte je Kreis.")
+    report_cmd.add_argument("data_dir", nargs="?", type=Path, default=Path(data_dir_default()), help="Datenverzeichnis (Standard: sites_data oder $THINKA_DATA_DIR)")
+    report_cmd.set_defaults(run=cmd_report)
+
+    owners = sub.add_parser("codeowners", help=".github/CODEOWNERS aus den Feldern 'redaktion' schreiben (im Wurzelordner des Repositorys ausführen).")
+    owners.add_argument("data_dir", nargs="?", type=Path, default=Path(data_dir_default()), help="Datenverzeichnis (Standard: sites_data oder $THINKA_DATA_DIR)")
+    owners.add_argument("--out", type=Path, default=codeowners.PATH, help=f"Zieldatei (Standard: {codeowners.PATH})")
+    owners.add_argument("--check", action="store_true", help="Nichts schreiben; Status 1, wenn die Datei veraltet ist.")
+    owners.set_defaults(run=cmd_codeowners)
+
+    data_dir_help = "Datenverzeichnis (Standard: sites_data oder $THINKA_DATA_DIR)"
+    new = sub.add_parser("new-site", help="Eine Datei für einen neuen Standort anlegen, mit Hinweisen als Kommentaren.")
+    new.add_argument("slug", help="Kennung des Standorts, wird die Adresse /standorte/<kennung>/ (z. B. jena-lobeda)")
+    new.add_argument("--name", help="Name des Standorts, z. B. \"ThINKA Jena-Lobeda\"")
+    new.add_argument("--kreis", action="append", help="Landkreis oder kreisfreie Stadt (Name oder Schlüssel); mehrfach möglich")
+    new.add_argument("--traeger", action="append", help="Kennung des Trägers aus organisations.yml; mehrfach möglich")
+    new.add_argument("--ort", action="append", help="Ort im Einzugsgebiet (für die Suche); mehrfach möglich. Bei kreisfreien Städten: die Stadt selbst, wenn nichts angegeben ist")
+    new.add_argument("--ortsteil", action="append", help="Ortsteil oder Sozialraum im Einzugsgebiet; mehrfach möglich")
+    new.add_argument("--plz", action="append", help="Postleitzahl im Einzugsgebiet; mehrfach möglich")
+    new.add_argument("--status", choices=list(SITE_STATUS), default="aktiv", help="Status (Standard: aktiv)")
+    new.add_argument("--data-dir", type=Path, default=Path(data_dir_default()), help=data_dir_help)
+    new.set_defaults(run=cmd_new_site)
+
+    add = sub.add_parser("add-contact-point", help="Einem Standort eine Anlaufstelle hinzufügen; Kommentare und Formatierung der Datei bleiben erhalten.")
+    add.add_argument("slug", help="Kennung des Standorts (Dateiname ohne .yml)")
+    add.add_argument("--name", required=True, help="Name der Anlaufstelle")
+    add.add_argument("--art", required=True, help="Art: " + ", ".join(CONTACT_KINDS))
+    add.add_argument("--ort", required=True, help="Ort der Anlaufstelle")
+    add.add_argument("--plz", help="Postleitzahl")
+    add.add_argument("--strasse", help="Straße und Hausnummer")
+    add.add_argument("--ortsteil", help="Ortsteil oder Wohngebiet")
+    add.add_argument("--telefon", action="append", help="Telefonnummer; mehrfach möglich")
+    add.add_argument("--email", help="E-Mail-Adresse")
+    add.add_argument("--data-dir", type=Path, default=Path(data_dir_default()), help=data_dir_help)
+    add.set_defaults(run=cmd_add_contact_point)
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # never a traceback for an editor
+        print(f"Interner Fehler: {exc.__class__.__name__}: {exc}. Bitte melden Sie diesen Fehler dem Entwicklungsteam.", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

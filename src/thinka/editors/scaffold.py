@@ -1,0 +1,284 @@
+"""Scaffolding for editors: a new site file, one more contact point in an existing one.
+
+Both write text, not re-serialised YAML: a new file comes with German hints as comments, and
+adding a contact point inserts lines into the ``anlaufstellen:`` block, so every comment and
+every line the editor wrote stays as it was. Nothing is written unless the result validates
+(the same rules as ``thinka validate``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import yaml
+from pydantic_core import PydanticCustomError
+
+from thinka.data.dataset import ORGANISATIONS_FILE, PROGRAM_FILE, SITES_DIR, SLUG
+from thinka.data.districts import District, _district, all_districts
+from thinka.data.model import ContactPoint, Site
+from thinka.data.validate import load_dataset
+from thinka.data.yamltext import flow_list, scalar
+from thinka.exports.schema import modeline
+
+
+class ScaffoldError(Exception):
+    """A reason, in German, why nothing was written. Each line is one problem."""
+
+
+@dataclass(frozen=True)
+class NewContactPoint:
+    name: str
+    art: str
+    ort: str
+    plz: str | None = None
+    strasse: str | None = None
+    ortsteil: str | None = None
+    telefon: tuple[str, ...] = ()
+    email: str | None = None
+
+
+def _hint(model: type, name: str) -> str:
+    """The field's description from model.py, as a comment (one definition of every field)."""
+    return f"# {model.model_fields[name].description}"
+
+
+# ------------------------------------------------------------------ checks shared by both commands
+def check_slug(slug: str) -> None:
+    if not SLUG.fullmatch(slug):
+        raise ScaffoldError(
+            f"'{slug}' taugt nicht als Kennung: nur Kleinbuchstaben a–z, Ziffern und Bindestriche, z. B. 'gera-lusan'. "
+            "Die Kennung wird die Adresse der Seite (/standorte/<kennung>/)."
+        )
+
+
+def site_path(data_dir: Path, slug: str) -> Path | None:
+    for suffix in (".yml", ".yaml"):
+        path = data_dir / SITES_DIR / f"{slug}{suffix}"
+        if path.is_file():
+            return path
+    return None
+
+
+def district(text: str) -> District:
+    try:
+        return all_districts()[_district(text)]
+    except PydanticCustomError as exc:
+        raise ScaffoldError(exc.message()) from None
+
+
+def validate_site_text(data_dir: Path, slug: str, text: str, shown_as: Path) -> None:
+    """Validate ``text`` as the site file ``slug`` next to the real program and organisations;
+    raise :class:`ScaffoldError` with every problem of that file (positions in ``text``)."""
+    with tempfile.TemporaryDirectory(prefix="thinka-") as tmp:
+        root = Path(tmp)
+        for name in (PROGRAM_FILE, ORGANISATIONS_FILE):
+            if (data_dir / name).is_file():
+                shutil.copyfile(data_dir / name, root / name)
+        (root / SITES_DIR).mkdir()
+        candidate = root / SITES_DIR / f"{slug}.yml"
+        candidate.write_text(text, "utf-8")
+        _, problems = load_dataset(root)
+        mine = [p for p in problems.errors if Path(p.path) == candidate]
+        if mine:
+            raise ScaffoldError("\n".join(f"{shown_as}:{p.line}:{p.column}: {p.message}" for p in mine))
+
+
+def _write(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.neu")
+    tmp.write_text(text, "utf-8")
+    os.replace(tmp, path)
+
+
+# ------------------------------------------------------------------ thinka new-site
+def _in_districts(districts: list[District]) -> str:
+    return " und ".join(f"in der Stadt {d.name}" if d.kind == "kreisfreie Stadt" else f"im {d.title}" for d in districts)
+
+
+def _area_lines(area: dict[str, list[str]]) -> list[str]:
+    lines = ["einzugsgebiet:"]
+    for key in ("orte", "ortsteile", "plz"):
+        if area.get(key):
+            values = [json.dumps(v) for v in area[key]] if key == "plz" else None
+            lines.append(f"  {key}: " + (f"[{', '.join(values)}]" if values else flow_list(area[key])))
+    return lines
+
+
+def site_text(
+    slug: str, name: str, districts: list[District], carriers: list[tuple[str, str]], status: str, today: date,
+    area: dict[str, list[str]] | None = None,
+) -> str:
+    """The text of a new site file: required fields filled from the options, the rest as hints."""
+    sentence = f"{name} ist ein ThINKA-Standort {_in_districts(districts)}."
+    if carriers:
+        names = [n for _, n in carriers]
+        sentence += f" Träger {'ist' if len(names) == 1 else 'sind'} {' und '.join(names)}."
+    lines = [
+        modeline("site", f"{SITES_DIR}/{slug}.yml"),
+        f"# Standort '{name}', angelegt mit 'thinka new-site' am {today.strftime('%d.%m.%Y')}.",
+        "# Zeilen mit # am Anfang sind Hinweise; sie erscheinen nicht auf der Website.",
+        "# Ein Hinweis mit einem Feld darunter (z. B. '# beginn: …') wird zum Feld, wenn Sie '# ' entfernen.",
+        "",
+        _hint(Site, "name"),
+        f"name: {scalar(name)}",
+        _hint(Site, "kreise"),
+        f"kreise: {flow_list([d.name for d in districts])}",
+        _hint(Site, "status"),
+        f"status: {status}",
+        _hint(Site, "beginn") + " Format JJJJ-MM-TT, JJJJ-MM oder JJJJ.",
+        "# beginn: 2013-03",
+        _hint(Site, "traeger"),
+        f"traeger: {flow_list([i for i, _ in carriers])}" if carriers else "# traeger: [kennung-des-traegers]",
+        _hint(Site, "steuerungsgruppe") + " Kennungen aus organisations.yml.",
+        "# steuerungsgruppe:",
+        "#   - organisation: kennung-aus-organisations-yml",
+        "#     rolle: Kommune",
+        _hint(Site, "partner"),
+        "# partner:",
+        "#   - organisation: kennung-aus-organisations-yml",
+        "#     rolle: Partner im Sozialraum",
+        _hint(Site, "einzugsgebiet") + " Möglich sind orte, ortsteile und plz.",
+        *_area_lines(area or {}),
+        _hint(Site, "beschreibung") + " Bitte ergänzen.",
+        "beschreibung: |",
+        f"  {sentence}",
+        _hint(Site, "anlaufstellen") + f" Ergänzen mit: thinka add-contact-point {slug} --name … --art … --ort …",
+        "anlaufstellen: []",
+        _hint(Site, "stand"),
+        f"stand: {today.isoformat()}",
+        _hint(Site, "redaktion"),
+        '# redaktion: ["@github-name"]',
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def new_site(
+    data_dir: Path,
+    slug: str,
+    name: str,
+    kreise: list[str],
+    traeger: Sequence[str] = (),
+    status: str = "aktiv",
+    today: date | None = None,
+    area: dict[str, list[str]] | None = None,
+) -> Path:
+    """Write ``sites/<slug>.yml``; raise :class:`ScaffoldError` (German) and write nothing otherwise."""
+    data_dir = Path(data_dir)
+    check_slug(slug)
+    existing = site_path(data_dir, slug)
+    if existing is not None:
+        raise ScaffoldError(f"Den Standort '{slug}' gibt es schon: {existing}. Bitte diese Datei bearbeiten oder eine andere Kennung wählen.")
+    if not (data_dir / SITES_DIR).is_dir():
+        raise ScaffoldError(f"{data_dir / SITES_DIR}: Ordner nicht gefunden. Ist '{data_dir}' das Datenverzeichnis?")
+    if not kreise:
+        raise ScaffoldError("Bitte mindestens einen Landkreis oder eine kreisfreie Stadt angeben (--kreis).")
+    districts = list(dict.fromkeys(district(k) for k in kreise))
+    area = {key: list(values) for key, values in (area or {}).items() if values}
+    if not area:
+        cities = [d.name for d in districts if d.kind == "kreisfreie Stadt"]
+        if len(cities) != len(districts):
+            raise ScaffoldError(
+                "Bitte angeben, wofür der Standort zuständig ist: --ort (z. B. --ort Arnstadt), --ortsteil oder --plz; mehrfach möglich. "
+                "Danach sucht die Suche „Ort, Ortsteil oder PLZ“."
+            )
+        area = {"orte": cities}  # a kreisfreie Stadt is itself the place it serves
+    dataset, _ = load_dataset(data_dir)
+    carriers = []
+    for ident in traeger:
+        if ident not in dataset.organisations:
+            raise ScaffoldError(
+                f"Organisation '{ident}' ist in organisations.yml nicht eingetragen. Bitte zuerst dort anlegen (mit 'id: {ident}')."
+            )
+        carriers.append((ident, dataset.organisation(ident).name))
+    path = data_dir / SITES_DIR / f"{slug}.yml"
+    text = site_text(slug, name, districts, carriers, status, today or date.today(), area)
+    validate_site_text(data_dir, slug, text, path)
+    _write(path, text)
+    return path
+
+
+# ------------------------------------------------------------------ thinka add-contact-point
+def contact_point_lines(point: NewContactPoint, indent: int) -> list[str]:
+    """The new list entry, ``- `` at column ``indent``."""
+    pad = " " * (indent + 2)
+    lines = [f"{' ' * indent}- name: {scalar(point.name)}", f"{pad}art: {scalar(point.art)}", f"{pad}adresse:"]
+    for key, value in (("strasse", point.strasse), ("plz", point.plz), ("ort", point.ort), ("ortsteil", point.ortsteil)):
+        if value:
+            lines.append(f"{pad}  {key}: {json.dumps(value) if key == 'plz' else scalar(value)}")
+    if point.telefon:
+        lines.append(f"{pad}telefon: {flow_list(list(point.telefon))}")
+    if point.email:
+        lines.append(f"{pad}email: {scalar(point.email)}")
+    given = {"name", "art", "adresse"} | {k for k in ("telefon", "email") if getattr(point, k)}
+    more = [k for k in ContactPoint.model_fields if k not in given]
+    lines.append(f"{pad}# Weitere mögliche Felder (siehe /mitmachen/felder/): {', '.join(more)}.")
+    return lines
+
+
+def insert_contact_point(text: str, point: NewContactPoint) -> str:
+    """``text`` with one more entry at the end of its ``anlaufstellen:`` list; everything else as it was."""
+    lines = text.split("\n")
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        raise ScaffoldError("Die Datei ist kein gültiges YAML; bitte zuerst mit 'thinka validate' die Fehler beheben.") from None
+    if not isinstance(root, yaml.MappingNode):
+        raise ScaffoldError("Die Datei enthält keine Felder; bitte zuerst mit 'thinka validate' prüfen.")
+    found = [(k, v) for k, v in root.value if isinstance(k, yaml.ScalarNode) and k.value == "anlaufstellen"]
+    if not found:  # no list yet: a new block at the end
+        while lines and lines[-1] == "":
+            lines.pop()
+        return "\n".join(lines + ["anlaufstellen:"] + contact_point_lines(point, 2)) + "\n"
+    key, value = found[0]
+    key_line, key_column = key.start_mark.line, key.start_mark.column
+    if isinstance(value, yaml.ScalarNode) and value.value == "" and not value.style:  # `anlaufstellen:` left empty
+        return "\n".join(lines[: key_line + 1] + contact_point_lines(point, key_column + 2) + lines[key_line + 1 :])
+    if not isinstance(value, yaml.SequenceNode):
+        raise ScaffoldError(f"Zeile {key_line + 1}: 'anlaufstellen' muss eine Liste sein; bitte zuerst mit 'thinka validate' prüfen.")
+    if value.flow_style:
+        if value.value:
+            raise ScaffoldError(
+                f"Zeile {key_line + 1}: Die Anlaufstellen stehen in eckigen Klammern […]. Bitte die neue Anlaufstelle von Hand ergänzen."
+            )
+        line = lines[value.start_mark.line]  # `anlaufstellen: []`: the brackets go, the entry follows
+        rest = line[value.end_mark.column :].strip()
+        if value.start_mark.line != value.end_mark.line or (rest and not rest.startswith("#")):
+            raise ScaffoldError(f"Zeile {key_line + 1}: 'anlaufstellen' bitte als leere Liste '[]' oder als Liste mit '- ' schreiben.")
+        head = line[: value.start_mark.column].rstrip() + (f"  {rest}" if rest else "")
+        at = value.start_mark.line
+        return "\n".join(lines[:at] + [head] + contact_point_lines(point, key_column + 2) + lines[at + 1 :])
+    # A block list: the new entry goes after the last line of the last entry.
+    dash_column = value.start_mark.column
+    content_column = value.value[0].start_mark.column if value.value else dash_column + 2
+    end = value.end_mark.line if value.end_mark.column == 0 or value.end_mark.line >= len(lines) else value.end_mark.line + 1
+    end = min(end, len(lines))
+    while end > key_line + 1:
+        previous = lines[end - 1]
+        stripped = previous.strip()
+        indent = len(previous) - len(previous.lstrip(" "))
+        if stripped == "" or (stripped.startswith("#") and indent < content_column):
+            end -= 1  # blank lines and comments that belong to what follows
+            continue
+        break
+    return "\n".join(lines[:end] + contact_point_lines(point, dash_column) + lines[end:])
+
+
+def add_contact_point(data_dir: Path, slug: str, point: NewContactPoint) -> Path:
+    data_dir = Path(data_dir)
+    check_slug(slug)
+    path = site_path(data_dir, slug)
+    if path is None:
+        raise ScaffoldError(f"Den Standort '{slug}' gibt es nicht ({data_dir / SITES_DIR / (slug + '.yml')} fehlt). Neu anlegen mit: thinka new-site {slug}")
+    text = path.read_text("utf-8")
+    updated = insert_contact_point(text, point)
+    validate_site_text(data_dir, slug, updated, path)
+    _write(path, updated)
+    return path
+

@@ -1,0 +1,254 @@
+"""The MkDocs plugin ``thinka``: the one place where the data layer meets MkDocs' build.
+
+Its event handlers, in the order MkDocs calls them, each hand one stage's work to a module beside
+it: load and validate (:mod:`thinka.data.validate`, with :mod:`.warmup` beside it) → generated
+pages and files (:mod:`.registry`) → HTML (:mod:`.render`, pages of one kind from one frame in
+:mod:`.drawing`) → search index, sitemap and cache rules. ``mkdocs serve --dirty`` keeps what it
+wrote last time in :mod:`.incremental`. Moving to another engine means rewriting this package only.
+"""
+
+from __future__ import annotations
+
+import gc
+import html
+import json
+import logging
+import os
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+
+from thinka.data.dataset import Dataset, data_dir_default
+from thinka.data.settings import Settings
+from thinka.data.validate import load_dataset
+from thinka.views.common import Fragment, PageView
+
+from . import frames, sitemap, warmup
+from .assets import hash_assets, write_cache_rules
+from .drawing import FramedPages
+from .edit_links import EditLinks
+from .files import GeneratedFile, start_writer
+from .incremental import DirtyBuilds
+from .registry import generated_files, generated_fragments, generated_pages
+from .render import Renderer, UnknownMarker
+from .search_index import SearchIndex
+
+log = logging.getLogger("mkdocs.plugins.thinka")
+
+
+class _QuietFrames(logging.Filter):
+    """MkDocs reports a frame page, which on_post_page leaves for us to write, as skipped."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("Page skipped: ")
+
+
+logging.getLogger("mkdocs.commands.build").addFilter(_QuietFrames())
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+class ThinkaConfig(Config):
+    data_dir = c.Optional(c.Type(str))  # default: $THINKA_DATA_DIR or sites_data/
+    templates_dir = c.Type(str, default="overrides/thinka")
+
+
+class ThinkaPlugin(BasePlugin[ThinkaConfig]):
+    # Set by on_startup; `mkdocs build` and a plain `mkdocs serve` rebuild everything.
+    incremental = False
+    renderer: Renderer | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup keeps this plugin alive across `mkdocs serve` rebuilds (MkDocs 1.4+),
+        # so a dirty rebuild can compare each generated file with the previous build's.
+        self.incremental = command == "serve" and dirty
+        self.command = command
+        if command == "serve":
+            # A rebuild allocates millions of small objects that live until it ends; collecting
+            # every 10,000 allocations instead of every 700 saves a sixth of a dirty rebuild.
+            gc.set_threshold(10_000, 10, 10)
+        self.dirty = DirtyBuilds()
+        self.search = SearchIndex()
+
+    def on_config(self, config: Any) -> Any:
+        root = Path(config.config_file_path or ".").resolve().parent
+        self.data_dir = (root / (os.environ.get("THINKA_DATA_DIR") or self.config.data_dir or data_dir_default())).resolve()
+        templates = root / self.config.templates_dir
+        if self.renderer is None or self.templates != templates:
+            # Kept across `mkdocs serve` rebuilds: Jinja reloads a template only when its file changed.
+            self.renderer, self.templates = Renderer(templates, watch=self.command == "serve"), templates
+        self.edit_links = EditLinks(root)
+        self.views: dict[str, PageView] = {}
+        # The many pages of one kind (a page per site) are drawn from one theme-drawn frame
+        # (thinka.engine.frames). THINKA_FRAMES=0 lets the theme draw every page: same pages, slower.
+        self.use_frames = os.environ.get("THINKA_FRAMES", "1") != "0"
+        try:
+            self.settings = Settings.from_environment(config.site_url, config.site_name)
+        except ValueError as exc:
+            raise PluginError(str(exc)) from None
+        self.hashed = hash_assets(config)
+        return config
+
+    def on_pre_build(self, config: Any) -> None:
+        # Runs before MkDocs cleans site/: invalid data never replaces a good build.
+        started = time.perf_counter()
+        dataset, problems = self._load(one_off=self.command == "build")
+        log.debug(f"thinka: Daten geladen und geprüft in {time.perf_counter() - started:.2f} s")
+        base = os.getcwd()
+        for problem in problems.warnings:
+            log.info(problem.format(base))
+        if problems:
+            for problem in problems.errors:
+                log.error(problem.format(base))
+            raise PluginError(f"Die Daten enthalten {len(problems.errors)} Fehler; die Website wurde nicht gebaut.")
+        self.dataset: Dataset = dataset
+
+    def _load(self, one_off: bool) -> Any:
+        helper = None
+        if one_off:
+            gc.disable()
+        try:
+            if one_off and os.environ.get("THINKA_WARMUP", "1") != "0":
+                # While this process checks the data, another works out QR codes and descriptions.
+                # THINKA_WARMUP=0 leaves all of it to the pages: same pages, slower.
+                helper = warmup.start(self.data_dir, self.settings)
+            return load_dataset(self.data_dir, today=self.settings.today)
+        finally:
+            if helper is not None:
+                codes, texts = helper.finish()
+                log.debug(f"thinka: im Voraus vorbereitet: {codes} QR-Codes, {texts} Beschreibungen")
+            if one_off:
+                # The dataset (millions of objects at 10,000 sites) lives until the build ends: the
+                # garbage collector need not look at it again and again (a tenth of a large build).
+                # Frozen before the collector runs again, or its first pass would walk it all once more.
+                gc.freeze()
+                gc.enable()
+
+    def on_files(self, files: Files, config: Any) -> Files:
+        started = time.perf_counter()
+        # MkDocs has cleaned site/: on a full build a forked process writes the generated files now.
+        self.file_writer = start_writer(self.dataset, self.settings, config.site_dir) if self.command == "build" else None
+        self.dirty.begin(config, [path for path, _ in self.hashed.values()], self.incremental)
+        self.framed = FramedPages(self.renderer, self.dirty if self.incremental else None)  # type: ignore[arg-type]
+        self.fragments: dict[str, Fragment] = generated_fragments(self.dataset, self.settings)
+        self._add_pages(files, config)
+        if self.file_writer is None:
+            for generated in generated_files(self.dataset, self.settings):
+                self._add_file(files, config, generated.path, generated.content)
+        for original, (path, content) in self.hashed.items():
+            source = files.get_file_from_path(original)
+            if source is not None:
+                files.remove(source)  # only the hashed copy is published
+            self._add_file(files, config, path, content)
+        if self.incremental:
+            self.dirty.mark_marker_pages(files, self.fragments, self.renderer)  # type: ignore[arg-type]
+        log.debug(f"thinka: erzeugte Seiten und Dateien eingereiht in {time.perf_counter() - started:.2f} s")
+        return files
+
+    def _add_pages(self, files: Files, config: Any) -> None:
+        self.views = {}
+        in_nav = _nav_paths(config.nav)
+        for view in generated_pages(self.dataset, self.settings):
+            if files.get_file_from_path(view.src_uri) is not None:
+                raise PluginError(f"docs/{view.src_uri} würde eine erzeugte Seite überdecken; bitte umbenennen.")
+            self.views[view.src_uri] = view
+            framed = self.use_frames and view.search_text is not None and view.src_uri not in in_nav
+            if framed:
+                _, first = self.framed.add(view, self.edit_links.url(view, config))
+                if not first:
+                    continue  # drawn from the frame after the build (on_post_build)
+            files.append(self._page_file(config, view, framed))
+
+    def _page_file(self, config: Any, view: PageView, framed: bool) -> GeneratedFile:
+        # Material prints meta title and description without escaping: escape them here.
+        title, description = (frames.TITLE, frames.DESCRIPTION) if framed else (html.escape(view.title), html.escape(view.description))
+        meta = {"title": title, "description": description, "hide": ["toc"]}
+        if view.search_text is not None:
+            # Material's search would parse the whole page only for on_post_build to replace it.
+            meta["search"] = {"exclude": True}
+        meta.update(view.meta)  # e.g. robots: noindex for internal pages
+        front = json.dumps(meta, ensure_ascii=False)  # JSON is YAML, and dumps ten times faster
+        file = GeneratedFile.generated(config, view.src_uri, content=f"---\n{front}\n---\n")
+        if self.incremental and not framed:  # a frame is drawn on every build
+            # What the page shows follows from its view (the templates are in the stamp).
+            file.changed = self.dirty.track(file, front, repr((view.template, view.drawn_context())))
+        return file
+
+    def _add_file(self, files: Files, config: Any, path: str, content: str | bytes) -> None:
+        file = GeneratedFile.generated(config, path, content=content)
+        if self.incremental:
+            file.changed = self.dirty.track(file, content)
+        files.append(file)
+
+    def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
+        view = self.views.get(page.file.src_uri)
+        if page.file.src_uri in self.framed.frame_of:
+            page.edit_url = frames.EDIT_URL if self.edit_links.url(view, config) else None  # type: ignore[arg-type]
+            return frames.CONTENT
+        if view is None:
+            try:  # hand-written pages may ask for generated fragments: <!-- thinka:aktuelles -->
+                return self.renderer.fill_markers(html, self.fragments, page.url)  # type: ignore[union-attr]
+            except UnknownMarker as exc:
+                raise PluginError(f"docs/{page.file.src_uri}: {exc.args[0]}") from None
+        page.edit_url = self.edit_links.url(view, config)
+        rendered = self.renderer.render(view)  # type: ignore[union-attr]
+        # Anchors of a generated page, so that links from hand-written pages to them
+        # (e.g. mitmachen/felder.md#standort) are checked like any other.
+        page.present_anchor_ids = set(page.present_anchor_ids or ()) | set(_ID.findall(rendered))
+        return rendered
+
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        try:
+            if self.framed.capture(page.file.src_uri, output, page.canonical_url):
+                return ""  # MkDocs writes nothing; on_post_build writes the filled page (if it changed)
+        except frames.FrameError as exc:
+            raise PluginError(f"{page.file.src_uri}: {exc}") from None
+        return output
+
+    def on_post_build(self, config: Any) -> None:
+        self.framed.draw(config, keep_frozen=self.command == "build")
+        sitemap.add_framed_pages(config, self.framed.url_groups())
+        self.search.shrink(config.site_dir, self.views.values(), self.incremental)
+        write_cache_rules(config)
+        if self.incremental:
+            self.dirty.finish()
+        if self.file_writer is not None:
+            self.file_writer.join()
+            if self.file_writer.exitcode != 0:
+                raise PluginError("Die erzeugten Dateien (Feeds, Kalender, Visitenkarten) konnten nicht geschrieben werden; siehe die Meldung darüber.")
+            self.file_writer = None
+
+    def on_build_error(self, error: Exception) -> None:
+        if getattr(self, "file_writer", None) is not None:
+            self.file_writer.terminate()
+            self.file_writer.join()
+            self.file_writer = None
+
+    def on_shutdown(self) -> None:
+        # The process ends now: Python's last garbage collection over the whole heap would take
+        # seconds at 10,000 sites (6 s measured) and free nothing the exit does not free anyway.
+        gc.freeze()
+
+    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        server.watch(str(self.data_dir))  # a saved YAML file rebuilds and reloads the preview
+        server.watch(str(self.renderer.env.loader.searchpath[0]))  # type: ignore[union-attr]
+        return server
+
+
+def _nav_paths(nav: Any) -> set[str]:
+    """The docs paths that mkdocs.yml's nav lists."""
+    found: set[str] = set()
+    items = nav if isinstance(nav, list) else [nav] if nav else []
+    for item in items:
+        if isinstance(item, str):
+            found.add(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                found |= _nav_paths(value) if isinstance(value, list) else ({value} if isinstance(value, str) else set())
+    return found

@@ -1,0 +1,47 @@
+"""Material's search index with a short entry per generated page: its search text, not its full
+content (Material skipped those pages), so the index stays small."""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+from typing import Any, Iterable
+
+from thinka.views.common import PageView
+
+
+class SearchIndex:
+    def __init__(self) -> None:
+        self.previous: dict[str, list[dict[str, Any]]] = {}  # page -> its search entries (dirty rebuilds)
+
+    def shrink(self, site_dir: str, views: Iterable[PageView], incremental: bool) -> None:
+        index_path = Path(site_dir) / "search" / "search_index.json"
+        if not index_path.is_file():
+            return
+        short = [view for view in views if view.search_text is not None]
+        index = json.loads(index_path.read_text("utf-8"))
+        runs = latest_entries(index["docs"])
+        if incremental:
+            # Material's dirty index holds the rebuilt pages (and may have lost others): merge.
+            runs = self.previous = {**self.previous, **runs}
+        generated = {view.url for view in short}
+        docs = [doc for page, entries in runs.items() if page not in generated for doc in entries]
+        docs += [{"location": view.url, "title": html.escape(view.title), "text": html.escape(view.search_text or "")} for view in short]
+        index["docs"] = docs
+        index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
+
+
+def latest_entries(docs: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Page -> its search entries (the page and its sections, which are adjacent). Material's
+    search plugin, on a dirty rebuild, appends the rebuilt pages' entries to the previous index
+    and removes the old entries of the first rebuilt page only: a later run of a page wins."""
+    runs: dict[str, list[dict[str, Any]]] = {}
+    current = None
+    for doc in docs:
+        page = doc["location"].partition("#")[0]
+        if page != current:
+            runs[page] = []
+            current = page
+        runs[page].append(doc)
+    return runs

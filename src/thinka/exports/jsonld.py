@@ -1,0 +1,64 @@
+"""schema.org structured data for a site page: the site as an organisation, each contact
+point as a local place with address, coordinates, opening hours, phone and e-mail."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from thinka.data.model import ContactPoint, Site
+from thinka.data.text import to_json
+
+DAY_URIS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def _place(point: ContactPoint, anchor_url: str) -> dict[str, Any]:
+    address = point.adresse
+    data: dict[str, Any] = {
+        "@type": "LocalBusiness",
+        "@id": anchor_url,
+        "name": point.name,
+        "address": {
+            "@type": "PostalAddress",
+            "addressLocality": address.ort,
+            "addressRegion": "Thüringen",
+            "addressCountry": "DE",
+        },
+    }
+    if address.strasse:
+        data["address"]["streetAddress"] = address.strasse
+    if address.plz:
+        data["address"]["postalCode"] = address.plz
+    if point.koordinaten and point.koordinaten.genauigkeit == "adresse":
+        data["geo"] = {"@type": "GeoCoordinates", "latitude": point.koordinaten.lat, "longitude": point.koordinaten.lon}
+    if point.oeffnungszeiten:
+        data["openingHoursSpecification"] = [
+            {
+                "@type": "OpeningHoursSpecification",
+                "dayOfWeek": [f"https://schema.org/{DAY_URIS[d]}" for d in row.tage.days],
+                "opens": span.label.split("–")[0],
+                "closes": span.label.split("–")[1],
+            }
+            for row in point.oeffnungszeiten
+            for span in row.zeiten
+        ]
+    if point.telefon:
+        data["telephone"] = point.telefon[0].e164
+    if point.email:
+        data["email"] = point.email
+    if point.website:
+        data["url"] = point.website
+    return data
+
+
+def site_jsonld(site: Site, page_url: str) -> str:
+    """JSON-LD text, safe to place inside ``<script type="application/ld+json">``."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": site.name,
+        "areaServed": [{"@type": "Place", "name": name} for name in site.einzugsgebiet.orte + site.einzugsgebiet.ortsteile],
+        "department": [_place(p, f"{page_url}#anlaufstelle-{i + 1}") for i, p in enumerate(site.anlaufstellen)],
+    }
+    if page_url:
+        data["url"] = page_url
+    return to_json(data)

@@ -1,0 +1,153 @@
+"""The directories: ``/standorte/`` by district (with a district's own pages when it has many
+sites), the A–Z list ``/anlaufstellen/`` and, through :mod:`.partners`, ``/partner/``."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
+
+from thinka.data.dataset import Dataset
+from thinka.data.districts import District, all_districts
+from thinka.data.model import Site
+from thinka.data.vocabulary import SITE_STATUS
+
+from .common import (
+    CONTACT_POINTS_URL,
+    SITES_URL,
+    PageView,
+    per_dataset,
+    site_url,
+    sort_key,
+)
+from .paging import page_url, paged_views
+from .partners import partner_directory
+from .sites import contact_point_view, status_view
+
+# /standorte/ lists the sites of a district itself up to this many; a larger district shows its
+# count and links to its own pages (fifty sites each), so no page grows with the programme.
+SITES_LISTED_PER_DISTRICT = 10
+SITES_PER_PAGE = 50
+DISTRICTS_URL = f"{SITES_URL}kreise/"  # the sites file name "kreise" is reserved (validate.py)
+
+
+def district_url(district: District) -> str:
+    return f"{DISTRICTS_URL}{district.slug}/"
+
+
+@per_dataset
+def _district_groups(dataset: Dataset) -> list[tuple[District, list[dict[str, Any]]]]:
+    """Each district with sites, in German order of names; its sites active first, then by name."""
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    table = all_districts()
+    for slug, located in dataset.sites.items():
+        site: Site = located.record
+        entry = {
+            "name": site.name,
+            "url": site_url(slug),
+            "status": status_view(site),
+            "towns": sorted({p.adresse.ort for p in site.anlaufstellen} | set(site.einzugsgebiet.orte if site.einzugsgebiet else ()), key=sort_key),
+            "contact_points": len(site.anlaufstellen),
+        }
+        for key in site.kreise:
+            groups[key].append(entry)
+    ordered = []
+    for key, entries in sorted(groups.items(), key=lambda kv: sort_key(table[kv[0]].name)):
+        entries.sort(key=lambda e: (e["status"]["value"] == "beendet", sort_key(e["name"])))
+        ordered.append((table[key], entries))
+    return ordered
+
+
+def _district_summary(district: District, entries: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "key": district.key,
+        "title": district.title,
+        "kind": district.kind,
+        "url": district_url(district),
+        "total": len(entries),
+        "active": sum(1 for e in entries if e["status"]["value"] == "aktiv"),
+    }
+
+
+def site_directory(dataset: Dataset) -> PageView:
+    districts = [
+        dict(_district_summary(district, entries), sites=entries if len(entries) <= SITES_LISTED_PER_DISTRICT else [])
+        for district, entries in _district_groups(dataset)
+    ]
+    counts = {status: sum(1 for s in dataset.sites.values() if s.record.status == status) for status in SITE_STATUS}
+    return PageView(
+        "standorte/index.md",
+        SITES_URL,
+        "Standorte",
+        f"Alle {len(dataset.sites)} ThINKA-Standorte in Thüringen, nach Landkreis und kreisfreier Stadt geordnet, mit Status und Anlaufstellen.",
+        "site-directory.html",
+        None,
+        {"districts": districts, "counts": counts, "total": len(dataset.sites)},
+        search_text="Alle Standorte nach Landkreis und kreisfreier Stadt: " + " ".join(d["title"] for d in districts),
+    )
+
+
+# The A–Z list is split into pages of this many contact points, so no page grows with the programme.
+CONTACT_POINTS_PER_PAGE = 50
+
+
+def contact_point_directory(dataset: Dataset) -> Iterator[PageView]:
+    """/anlaufstellen/ (and …/seite/2/ …): every contact point by town; letters link to the page
+    where their towns begin."""
+
+    # Sorted by town, then name (then data order); a row is drawn only with its page.
+    order = sorted(
+        (sort_key(point.adresse.ort), sort_key(point.name), n, slug, i)
+        for n, (slug, located) in enumerate(dataset.sites.items())
+        for i, point in enumerate(located.record.anlaufstellen)
+    )
+    rows = []
+    starts: dict[str, str] = {}
+    for i, (town, _, _, slug, index) in enumerate(order):
+        letter = town[:1].upper()
+        number = i // CONTACT_POINTS_PER_PAGE + 1
+        starts.setdefault(letter, f"{page_url(CONTACT_POINTS_URL, number)}#buchstabe-{letter.lower()}")
+        # The first row of a page whose letter began on the page before.
+        continued = i % CONTACT_POINTS_PER_PAGE == 0 and i > 0 and rows[i - 1][2] == letter
+        rows.append((slug, index, letter, continued))
+
+    def row(item: tuple[str, int, str, bool]) -> dict[str, Any]:
+        slug, index, letter, continued = item
+        site: Site = dataset.sites[slug].record
+        view = contact_point_view(site.anlaufstellen[index], slug, index)
+        view.update(site_name=site.name, url=f"{site_url(slug)}#{view['id']}", ended=site.status == "beendet", letter=letter, continued=continued)
+        return view
+
+    yield from paged_views(
+        rows,
+        drawn=row,
+        base=CONTACT_POINTS_URL,
+        per_page=CONTACT_POINTS_PER_PAGE,
+        title="Anlaufstellen A–Z",
+        description=f"Alle {len(rows)} ThINKA-Anlaufstellen in Thüringen von A bis Z nach Ort, mit Adresse, Öffnungszeiten und Kontakt.",
+        template="contact-point-directory.html",
+        context={"letters": sorted(starts.items()), "total": len(rows)},
+    )
+
+
+def district_pages(dataset: Dataset) -> Iterator[PageView]:
+    """/standorte/kreise/<kreis>/ (and …/seite/2/ …): the sites of one district, fifty per page."""
+
+    for district, entries in _district_groups(dataset):
+        summary = _district_summary(district, entries)
+        yield from paged_views(
+            entries,
+            base=summary["url"],
+            per_page=SITES_PER_PAGE,
+            title=f"Standorte: {district.title}",
+            description=f"ThINKA-Standorte – {district.title}: alle {len(entries)} mit Status und Orten, von dort zu Anlaufstellen, Öffnungszeiten und Kontakt.",
+            template="district-sites.html",
+            context={"district": summary, "directory_url": SITES_URL},
+        )
+
+
+def directory_pages(dataset: Dataset) -> Iterator[PageView]:
+    yield site_directory(dataset)
+    yield from district_pages(dataset)
+    yield from contact_point_directory(dataset)
+    yield from partner_directory(dataset)
