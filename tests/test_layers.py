@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 LINT = Path(sys.executable).with_name("lint-imports")
 
@@ -31,42 +33,27 @@ def test_the_landed_code_keeps_every_contract():
     assert "Contracts: 3 kept, 0 broken." in result.stdout
 
 
-def test_data_importing_a_view_breaks_the_layers_and_names_the_import(tmp_path: Path):
-    package = _copy(tmp_path)
-    model = package / "data" / "model.py"
-    model.write_text(model.read_text("utf-8") + "\nfrom thinka.views import common  # noqa: E402\n", "utf-8")
+@pytest.mark.parametrize(
+    ("module", "line", "expected"),
+    [
+        # data importing a view breaks the layers, and the message names the import
+        ("data/model.py", "from thinka.views import common", ["thinka.data.model -> thinka.views.common"]),
+        # MkDocs outside the engine is refused
+        ("editors/cli.py", "import mkdocs", ["Only thinka.engine knows MkDocs and its theme BROKEN", "thinka.editors.cli -> mkdocs"]),
+        # engine and editors never import each other
+        ("engine/warmup.py", "from thinka.editors import scaffold", ["thinka.engine.warmup -> thinka.editors.scaffold"]),
+        # a cycle inside a package
+        ("data/diagnostics.py", "from thinka.data import yamlsource", ["No import cycles between the modules of a package BROKEN"]),
+    ],
+)
+def test_a_wrong_import_fails_and_is_named(tmp_path: Path, module: str, line: str, expected: list[str]):
+    target = _copy(tmp_path) / module
+    target.write_text(target.read_text("utf-8") + f"\n{line}  # noqa: E402\n", "utf-8")
     result = _lint(tmp_path / "src", tmp_path)
     assert result.returncode == 1
     assert "BROKEN" in result.stdout
-    assert "thinka.data.model -> thinka.views.common" in result.stdout
-
-
-def test_mkdocs_outside_the_engine_is_refused(tmp_path: Path):
-    package = _copy(tmp_path)
-    cli = package / "editors" / "cli.py"
-    cli.write_text(cli.read_text("utf-8") + "\nimport mkdocs  # noqa: E402\n", "utf-8")
-    result = _lint(tmp_path / "src", tmp_path)
-    assert result.returncode == 1
-    assert "Only thinka.engine knows MkDocs and its theme BROKEN" in result.stdout
-    assert "thinka.editors.cli -> mkdocs" in result.stdout
-
-
-def test_engine_and_editors_never_import_each_other(tmp_path: Path):
-    package = _copy(tmp_path)
-    warmup = package / "engine" / "warmup.py"
-    warmup.write_text(warmup.read_text("utf-8") + "\nfrom thinka.editors import scaffold  # noqa: E402\n", "utf-8")
-    result = _lint(tmp_path / "src", tmp_path)
-    assert result.returncode == 1
-    assert "thinka.engine.warmup -> thinka.editors.scaffold" in result.stdout
-
-
-def test_a_cycle_inside_a_package_is_refused(tmp_path: Path):
-    package = _copy(tmp_path)
-    diagnostics = package / "data" / "diagnostics.py"
-    diagnostics.write_text(diagnostics.read_text("utf-8") + "\nfrom thinka.data import yamlsource  # noqa: E402\n", "utf-8")
-    result = _lint(tmp_path / "src", tmp_path)
-    assert result.returncode == 1
-    assert "No import cycles between the modules of a package BROKEN" in result.stdout
+    for text in expected:
+        assert text in result.stdout
 
 
 def test_modules_stay_small_and_event_handlers_short():
