@@ -69,7 +69,7 @@ CASES = [
     pytest.param(SITE, "stand: 2026-10-01", "stand: 01.10.2026", 38, 8,
                  "'01.10.2026' ist kein Datum: bitte JJJJ-MM-TT schreiben (z. B. 2013-03-01), oder JJJJ-MM bzw. JJJJ, wenn der Tag nicht bekannt ist.", id="date-format"),
     pytest.param(SITE, "    art: Stadtteilbüro", "    art: Stadteilbüro", 18, 10,
-                 "'Stadteilbüro' ist hier nicht erlaubt – meinten Sie 'Stadtteilbüro'? Möglich: Anlaufstelle, Bürgerbüro, Beratungsstelle, Stadtteilbüro, Treffpunkt, Mobile Sprechstunde.", id="choice-typo-suggestion"),
+                 "'Stadteilbüro' ist hier nicht erlaubt – meinten Sie 'Stadtteilbüro'? Möglich: Anlaufstelle, Bürgerbüro, Beratungsstelle, Stadtteilbüro, Treffpunkt, Mobile Sprechstunde, Beratungsbus.", id="choice-typo-suggestion"),
     pytest.param(ORGS, "website: https://traeger.example.org", "webseite: https://traeger.example.org", 9, 5,
                  "Unbekanntes Feld 'webseite' – meinten Sie 'website'?", id="organisation-key-typo"),
     pytest.param(SITE, "    stufenlos: ja", "    stufenlos: vielleicht", 33, 16,
@@ -140,7 +140,7 @@ def test_file_name_must_be_usable_as_address(data_dir: Path):
 def test_ended_site_needs_an_end_date(data_dir: Path):
     edit(data_dir / "sites/jena-winzerla.yml", "ende: 2020-12-31\n", "")
     _, problems = load_dataset(data_dir)
-    assert [(p.line, p.message) for p in problems.errors] == [(3, "Ein beendeter Standort braucht ein 'ende'-Datum.")]
+    assert [(p.line, p.message) for p in problems.errors] == [(3, "Ein beendeter Standort braucht ein 'ende'-Datum oder, wenn es nicht bekannt ist, einen 'ende_hinweis' (woran man sieht, dass die Arbeit endete).")]
 
 
 def test_all_problems_of_a_file_are_reported_at_once(data_dir: Path):

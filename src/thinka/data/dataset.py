@@ -11,7 +11,8 @@ from typing import Any, Iterable
 
 from . import freshness
 from .diagnostics import Problems
-from .model import LEGAL_FACTS, NewsPost, Organisation, Program
+from .model import NewsPost, Organisation
+from .program import LEGAL_FACTS, Program
 from .vocabulary import COORDINATION, IMAGE_TYPES
 from .yamlsource import Document
 

@@ -29,10 +29,10 @@ from .types import (
     as_list,
     choice,
     ident_list,
-    whole_number,
 )
 from .vocabulary import (
     CONTACT_KINDS,
+    HELP_TOPICS,
     ORGANISATION_TYPES,
     PRECISION,
     SITE_STATUS,
@@ -54,6 +54,24 @@ PhoneList = Annotated[list[PhoneNumber], BeforeValidator(as_list), ONE_OR_MANY]
 TextList = Annotated[list[Line], BeforeValidator(as_list), ONE_OR_MANY]
 DistrictList = Annotated[list[DistrictKey], BeforeValidator(as_list), ONE_OR_MANY]
 HandleList = Annotated[list[GitHubHandle], BeforeValidator(as_list), ONE_OR_MANY]
+HelpTopics = Annotated[list[choice(HELP_TOPICS)], BeforeValidator(as_list), ONE_OR_MANY]  # type: ignore[valid-type]
+
+
+class Source(Record):
+    """Woher eine Angabe stammt: die Seite und wann sie das gesagt hat."""
+
+    model_config = ConfigDict(title="Quelle")
+
+    url: Url = _f("Adresse der Quelle", "Internetadresse der Seite, auf der die Angabe steht.", "https://www.otegau.de/projekt-thinka-gera/")
+    stand: Date = _f(
+        "Stand der Quelle",
+        "Wann die Quelle das gesagt hat (Datum der Seite oder des Artikels; JJJJ-MM-TT, JJJJ-MM oder JJJJ). Nicht das Datum, an dem Sie nachgesehen haben.",
+        "2022-01",
+    )
+    titel: Optional[Line] = _f("Titel der Quelle", "Kurzer Titel der Seite, z. B. der Name der Zeitung.", "Thüringische Landeszeitung", default=None)
+
+
+SourceList = Annotated[list[Source], BeforeValidator(as_list), ONE_OR_MANY]
 
 
 # ---------------------------------------------------------------- organisations.yml
@@ -83,152 +101,6 @@ class OrganisationsFile(Record):
     )
 
 
-# ---------------------------------------------------------------- program.yml
-class Letter(Record):
-    model_config = ConfigDict(title="Buchstabe")
-
-    buchstabe: Line = _f("Buchstabe", "Der Buchstabe.", "I")
-    begriff: Line = _f("Begriff", "Wofür er steht.", "Integration")
-    erklaerung: Line = _f("Erklärung", "Ein Satz zur Bedeutung.", "Soziale und berufliche Integration der Menschen im Quartier.")
-
-
-class Phase(Record):
-    model_config = ConfigDict(title="Förderphase")
-
-    name: Line = _f("Name", "Bezeichnung der Förderphase.", "Erste Förderphase")
-    beginn: Date = _f("Beginn", "Beginn (JJJJ-MM-TT, JJJJ-MM oder JJJJ).", "2012-12")
-    ende: Optional[Date] = _f("Ende", "Ende, wenn bekannt.", "2014-12-31", default=None)
-    beschreibung: Optional[Line] = _f("Beschreibung", "Was diese Phase kennzeichnet, in einem Satz.", "Die elf Projekte arbeiteten weiter.", default=None)
-
-
-class Funding(Record):
-    model_config = ConfigDict(title="Förderung")
-
-    fonds: Line = _f("Fonds", "Förderfonds.", "Europäischer Sozialfonds Plus (ESF+)")
-    zeitraum: Optional[Line] = _f("Zeitraum", "Förderperiode.", "2021–2027", default=None)
-    beschreibung: Optional[Line] = _f("Beschreibung", "Erläuterung in einem Satz.", "Gefördert über das Operationelle Programm des Freistaats Thüringen.", default=None)
-
-
-CONFORMANCE = {
-    "vollstaendig": "vollständig vereinbar",
-    "teilweise": "teilweise vereinbar",
-    "nicht": "nicht vereinbar",
-}
-
-
-class Operator(Record):
-    """Wer die Website betreibt: Angaben für Impressum und Datenschutzerklärung.
-
-    Alle Felder sind optional, damit die Website auch ohne sie gebaut werden kann; solange
-    eine Pflichtangabe fehlt, warnt ``thinka validate`` und die Seite sagt, was fehlt.
-    """
-
-    name: Optional[Line] = _f("Name", "Name der Stelle, die die Website betreibt (Diensteanbieter nach § 5 DDG), mit Rechtsform.", "Beispiel gGmbH", default=None)
-    vertreten_durch: Optional[Line] = _f("Vertreten durch", "Wer die Stelle vertritt (Geschäftsführung, Leitung), mit Vor- und Nachnamen.", "Vorname Nachname (Geschäftsführung)", default=None)
-    strasse: Optional[Line] = _f("Straße", "Postanschrift: Straße und Hausnummer (kein Postfach).", "Musterstraße 1", default=None)
-    plz: Optional[PostalCode] = _f("Postleitzahl", "Postanschrift: Postleitzahl.", "07743", default=None)
-    ort: Optional[Line] = _f("Ort", "Postanschrift: Ort.", "Jena", default=None)
-    telefon: Optional[PhoneNumber] = _f("Telefon", "Telefonnummer für schnelle Kontaktaufnahme.", "03641 123456", default=None)
-    email: Optional[Email] = _f("E-Mail", "E-Mail-Adresse für schnelle Kontaktaufnahme.", "info@beispiel.de", default=None)
-    registereintrag: Optional[Line] = _f("Registereintrag", "Registergericht und Registernummer, falls eingetragen.", "Amtsgericht Jena, HRB 123456", default=None)
-    umsatzsteuer_id: Optional[Line] = _f("Umsatzsteuer-ID", "Umsatzsteuer-Identifikationsnummer, falls vorhanden.", "DE123456789", default=None)
-    aufsichtsbehoerde: Optional[Line] = _f("Aufsichtsbehörde", "Zuständige Aufsichtsbehörde, nur wenn die Tätigkeit einer behördlichen Zulassung bedarf.", "Landesamt für Soziales", default=None)
-    redaktion: Optional[Line] = _f("Verantwortlich für den Inhalt", "Verantwortlich für den Inhalt nach § 18 Abs. 2 MStV: Vor- und Nachname.", "Vorname Nachname", default=None)
-    redaktion_anschrift: Optional[Line] = _f("Anschrift der verantwortlichen Person", "Anschrift der verantwortlichen Person, wenn sie nicht die des Betreibers ist.", "Musterstraße 1, 07743 Jena", default=None)
-    datenschutzbeauftragte: Optional[Line] = _f("Datenschutzbeauftragte", "Kontakt der oder des Datenschutzbeauftragten (Name oder Funktion und E-Mail), falls benannt.", "Datenschutzbeauftragte, datenschutz@beispiel.de", default=None)
-    datenschutz_aufsicht: Optional[Line] = _f("Datenschutz-Aufsicht", "Zuständige Datenschutz-Aufsichtsbehörde (Beschwerderecht nach Art. 77 DSGVO).", "Thüringer Landesbeauftragter für den Datenschutz und die Informationsfreiheit", default=None)
-    webhoster: Optional[Line] = _f("Webhoster", "Wer die Website technisch ausliefert (Webhoster), mit Sitz.", "Beispiel Hosting GmbH, Erfurt", default=None)
-    protokolldaten: TextList = _f(
-        "Protokolldaten", "Welche Angaben der Webserver bei jedem Abruf speichert (laut Webhoster).", ["IP-Adresse", "Datum und Uhrzeit"], default=[]
-    )
-    protokoll_speicherdauer: Optional[Line] = _f("Speicherdauer der Protokolldaten", "Wie lange die Protokolldaten gespeichert werden.", "7 Tage", default=None)
-    rechtsgrundlage_protokolle: Optional[Line] = _f("Rechtsgrundlage der Protokolldaten", "Rechtsgrundlage für die Protokolldaten.", "Art. 6 Abs. 1 Buchst. e DSGVO", default=None)
-
-
-class Accessibility(Record):
-    """Angaben für die Erklärung zur Barrierefreiheit."""
-
-    konformitaet: Optional[choice(CONFORMANCE)] = _f("Stand der Vereinbarkeit", "Stand der Vereinbarkeit mit BITV 2.0: vollstaendig, teilweise oder nicht.", "teilweise", default=None)  # type: ignore[valid-type]
-    stand: Optional[Date] = _f("Stand der Erklärung", "Wann die Erklärung erstellt oder zuletzt überprüft wurde.", "2026-11-25", default=None)
-    bewertung: Optional[Line] = _f("Bewertungsmethode", "Wie die Vereinbarkeit bewertet wurde.", "Selbstbewertung", default=None)
-    bekannte_maengel: TextList = _f("Bekannte Mängel", "Bekannte Barrieren, je ein Satz.", ["Einige ältere PDF-Dateien sind nicht barrierefrei."], default=[])
-    kontakt_email: Optional[Email] = _f("E-Mail für Hinweise", "E-Mail für Hinweise auf Barrieren (sonst die des Betreibers).", "barrierefreiheit@beispiel.de", default=None)
-    kontakt_telefon: Optional[PhoneNumber] = _f("Telefon für Hinweise", "Telefon für Hinweise auf Barrieren (sonst das des Betreibers).", "03641 123456", default=None)
-    durchsetzungsstelle: Optional[Line] = _f("Durchsetzungsstelle", "Name der Stelle für das Durchsetzungsverfahren (Schlichtung).", "Name der Durchsetzungsstelle", default=None)
-    durchsetzungsstelle_website: Optional[Url] = _f("Internetseite der Durchsetzungsstelle", "Internetseite der Durchsetzungsstelle.", "https://www.beispiel.de/durchsetzung", default=None)
-
-
-class Program(Record):
-    """Datei program.yml: die Fakten zum Programm und Einstellungen für die Pflege der Daten."""
-
-    model_config = ConfigDict(title="ThINKA: Programm (program.yml)")
-
-    name: Line = _f("Kurzname", "Kurzname des Programms.", "ThINKA")
-    langname: Line = _f("Langname", "Ausgeschriebener Name.", "Thüringer Initiative für Integration, Nachhaltigkeit, Kooperation und Aktivierung")
-    frueherer_name: Optional[Line] = _f("Früherer Name", "Früher verwendeter Name.", "INKA", default=None)
-    buchstaben: list[Letter] = _f(
-        "Buchstaben",
-        "Die Bedeutung der Buchstaben I-N-K-A.",
-        [{"buchstabe": "I", "begriff": "Integration", "erklaerung": "Soziale und berufliche Integration von Menschen in jeder Lebenslage."}],
-        min_length=1,
-    )
-    koordinierungsstelle: Ident = _f("Koordinierungsstelle", "Kennung der Koordinierungsstelle in organisations.yml.", "thasg")
-    ministerium: Ident = _f("Ministerium", "Kennung des zuständigen Ministeriums in organisations.yml.", "tmasgff")
-    foerderung: list[Funding] = _f(
-        "Förderung", "Förderung durch EU und Land.", [{"fonds": "Europäischer Sozialfonds Plus (ESF+)", "zeitraum": "2021–2027"}], min_length=1
-    )
-    phasen: list[Phase] = _f(
-        "Förderphasen", "Förderphasen in zeitlicher Reihenfolge.", [{"name": "Erste Förderphase", "beginn": "2013-03", "ende": "2014-12-31"}], min_length=1
-    )
-    website: Optional[Url] = _f("Internetseite", "Bisherige Internetseite des Programms.", "https://www.inka-thueringen.de", default=None)
-    stand_max_monate: whole_number(1, 120) = _f(  # type: ignore[valid-type]
-        "Höchstalter der Angaben (Monate)",
-        "Nach wie vielen Monaten ohne neues 'stand'-Datum ein Standort als veraltet gemeldet wird (Warnung, kein Fehler).",
-        12,
-        default=12,
-    )
-    redaktion: HandleList = _f(
-        "Standard-Redaktion",
-        "GitHub-Namen der Personen, die Änderungen prüfen, für die kein Standort eine eigene Redaktion nennt. Leer lassen, wenn niemand festgelegt ist.",
-        ["@name"],
-        default=[],
-    )
-    betreiber: Operator = _f(
-        "Betreiber",
-        "Wer diese Website betreibt: Angaben für Impressum und Datenschutzerklärung.",
-        {"name": "Name der betreibenden Stelle", "ort": "Jena"},
-        default=Operator(),
-    )
-    barrierefreiheit: Accessibility = _f(
-        "Barrierefreiheit",
-        "Angaben für die Erklärung zur Barrierefreiheit nach BITV 2.0: Stand der Vereinbarkeit, bekannte Mängel, Kontakt, Durchsetzungsstelle.",
-        {"konformitaet": "teilweise vereinbar"},
-        default=Accessibility(),
-    )
-
-
-# Facts the legal pages need: (section, field, what the page calls it). While one is empty,
-# `thinka validate` warns and the page says that it is missing.
-LEGAL_FACTS = [
-    ("betreiber", "name", "Name des Betreibers"),
-    ("betreiber", "vertreten_durch", "vertretungsberechtigte Person"),
-    ("betreiber", "strasse", "Straße und Hausnummer des Betreibers"),
-    ("betreiber", "plz", "Postleitzahl des Betreibers"),
-    ("betreiber", "ort", "Ort des Betreibers"),
-    ("betreiber", "email", "E-Mail-Adresse des Betreibers"),
-    ("betreiber", "telefon", "Telefonnummer des Betreibers"),
-    ("betreiber", "redaktion", "inhaltlich verantwortliche Person nach § 18 Abs. 2 MStV"),
-    ("betreiber", "datenschutz_aufsicht", "zuständige Datenschutz-Aufsichtsbehörde"),
-    ("betreiber", "webhoster", "Webhoster"),
-    ("betreiber", "protokolldaten", "Liste der Protokolldaten des Webservers"),
-    ("betreiber", "protokoll_speicherdauer", "Speicherdauer der Protokolldaten"),
-    ("betreiber", "rechtsgrundlage_protokolle", "Rechtsgrundlage der Protokolldaten"),
-    ("barrierefreiheit", "konformitaet", "Stand der Vereinbarkeit mit BITV 2.0"),
-    ("barrierefreiheit", "stand", "Datum der Erklärung zur Barrierefreiheit"),
-    ("barrierefreiheit", "durchsetzungsstelle", "Durchsetzungsstelle"),
-]
-
-
 # ---------------------------------------------------------------- sites/<slug>.yml
 class Member(Record):
     model_config = ConfigDict(title="Beteiligte Organisation")
@@ -254,6 +126,12 @@ class Address(Record):
     plz: Optional[PostalCode] = _f("Postleitzahl", "Postleitzahl, fünf Ziffern.", "07549", default=None)
     ort: Line = _f("Ort", "Ort.", "Gera")
     ortsteil: Optional[Line] = _f("Ortsteil", "Ortsteil oder Wohngebiet.", "Lusan", default=None)
+    hinweis: Optional[Line] = _f(
+        "Hinweis zur Anschrift",
+        "Ergänzung (Etage, Eingang) oder was an der Anschrift unsicher ist; eine unsichere Hausnummer lassen Sie in 'strasse' weg und nennen sie hier.",
+        "Erdgeschoss links",
+        default=None,
+    )
 
 
 class Coordinates(Record):
@@ -269,6 +147,11 @@ class HoursRow(Record):
 
     tage: Days = _f("Tage", "Wochentage: Mo, Di, Mi, Do, Fr, Sa, So; Bereiche mit Strich.", "Mo–Fr")
     zeiten: RangeList = _f("Zeiten", "Eine oder mehrere Zeitspannen, mit Komma getrennt.", "09:00–12:00, 13:00–15:00")
+    adresse: Optional[Address] = _f(
+        "Ort der Sprechzeit", "Wo diese Zeiten gelten, wenn nicht an der Anschrift der Anlaufstelle (oder Haltestelle eines Beratungsbusses).",
+        {"strasse": "Friedrich-Engels-Straße 47", "ort": "Erfurt"}, default=None,
+    )
+    hinweis: Optional[Line] = _f("Hinweis", "Kurzer Hinweis zu dieser Zeile.", "nur in der Schulzeit", default=None)
 
 
 class Person(Record):
@@ -299,6 +182,33 @@ class ContactPoint(Record):
     sprachen: TextList = _f("Sprachen", "Sprachen, in denen beraten wird.", ["Deutsch", "Russisch"], default=[])
     ansprechpersonen: list[Person] = _f("Ansprechpersonen", "Ansprechpersonen nach Aufgabe.", [{"rolle": "Sozialberatung", "telefon": "03677 123456"}], default=[])
     seit: Optional[Date] = _f("Eröffnet", "Eröffnet am/im.", "2015-06-06", default=None)
+    bis: Optional[Date] = _f(
+        "Geschlossen", "Geschlossen am/im: eine frühere Anlaufstelle bleibt mit diesem Datum als Geschichte auf der Seite, nie unter den aktuellen.", "2021-12-22", default=None,
+    )
+    traeger: Optional[Ident] = _f("Eigener Träger", "Kennung des Trägers dieser Anlaufstelle, wenn es nicht der des Standorts ist.", "kontakt-in-krisen", default=None)
+    unterwegs: Optional[Line] = _f("Unterwegs", "Bei einem Beratungsbus ohne feste Haltestellen: wo er unterwegs ist.", "im Stadtgebiet Gera", default=None)
+    themen: HelpTopics = _f("Themen", "Wobei diese Anlaufstelle hilft, wenn es nicht für den ganzen Standort gilt: " + ", ".join(HELP_TOPICS) + ".", ["wohnen"], default=[])
+    hausbesuche: Optional[YesNo] = _f("Hausbesuche", "'ja', wenn auf Wunsch Hausbesuche möglich sind.", "ja", default=None)
+    quellen: SourceList = _f("Quellen", "Woher Anschrift, Telefon und E-Mail stammen.", [{"url": "https://www.otegau.de/projekt-thinka-gera/", "stand": "2022-01"}], default=[])
+    oeffnungszeiten_quelle: Optional[Source] = _f(
+        "Quelle der Öffnungszeiten", "Woher die Öffnungszeiten stammen und wie alt die Angabe ist.", {"url": "https://www.otegau.de/projekt-thinka-gera/", "stand": "2022-01"}, default=None,
+    )
+
+
+class FormerCarrier(Record):
+    model_config = ConfigDict(title="Früherer Träger")
+
+    organisation: Ident = _f("Organisation", "Kennung des früheren Trägers aus organisations.yml.", "kindervereinigung-gera")
+    seit: Optional[Date] = _f("Von", "Träger seit.", "2013-03", default=None)
+    bis: Optional[Date] = _f("Bis", "Träger bis.", "2017-12", default=None)
+
+
+class Publication(Record):
+    model_config = ConfigDict(title="Veröffentlichung")
+
+    titel: Line = _f("Titel", "Titel der Veröffentlichung, z. B. einer Stadtteilzeitung.", "Stadtteilzeitung")
+    url: Optional[Url] = _f("Adresse", "Wo sie zu finden ist, wenn online.", "https://www.beispiel.de/zeitung", default=None)
+    hinweis: Optional[Line] = _f("Hinweis", "Wie oft sie erscheint, wo sie ausliegt.", "erscheint viermal im Jahr", default=None)
 
 
 class Site(Record):
@@ -311,7 +221,16 @@ class Site(Record):
     status: choice(SITE_STATUS) = _f("Status", "geplant, aktiv oder beendet.", "aktiv")  # type: ignore[valid-type]
     beginn: Optional[Date] = _f("Beginn", "Beginn der Arbeit.", "2013-03", default=None)
     ende: Optional[Date] = _f("Ende", "Ende der Arbeit (bei Status beendet).", "2020-12-31", default=None)
-    traeger: ident_list() = _f("Träger", "Kennung(en) des Trägers aus organisations.yml.", ["ikl-ilmenau"], default=[])  # type: ignore[valid-type]
+    eroeffnung: Optional[Date] = _f("Eröffnung", "Öffentliche Eröffnung, wenn sie nicht mit dem Beginn der Arbeit zusammenfällt.", "2015-07-07", default=None)
+    ende_hinweis: Optional[Line] = _f(
+        "Hinweis zum Ende", "Bei Status beendet ohne bekanntes Ende: woran man sieht, dass die Arbeit endete.", "Nicht mehr in der Liste der Standorte auf thinka.de.", default=None,
+    )
+    nachfolger: Optional[Ident] = _f(
+        "Nachfolger", "Kennung (Dateiname ohne .yml) des Standorts, der die Arbeit fortsetzt; dessen Seite nennt diesen Standort dann als Vorgänger.", "bad-frankenhausen", default=None,
+    )
+    im_auftrag_von: Optional[Ident] = _f("Im Auftrag von", "Kennung der Organisation, in deren Auftrag der Träger arbeitet.", "stadt-erfurt", default=None)
+    traeger: ident_list() = _f("Träger", "Kennung(en) des heutigen Trägers aus organisations.yml.", ["ikl-ilmenau"], default=[])  # type: ignore[valid-type]
+    fruehere_traeger: list[FormerCarrier] = _f("Frühere Träger", "Träger, die den Standort früher getragen haben, mit Zeitraum.", [{"organisation": "kindervereinigung-gera", "seit": "2013-03", "bis": "2017-12"}], default=[])
     steuerungsgruppe: list[Member] = _f("Steuerungsgruppe", "Mitglieder der Steuerungsgruppe.", [{"organisation": "stadt-gera", "rolle": "Kommune"}], default=[])
     partner: list[Member] = _f("Partner", "Netzwerkpartner vor Ort.", [{"organisation": "kindervereinigung-gera", "rolle": "Partner im Sozialraum"}], default=[])
     einzugsgebiet: ServiceArea = _f(
@@ -320,13 +239,18 @@ class Site(Record):
         {"orte": ["Gera"], "ortsteile": ["Lusan", "Bieblach"]},
     )
     beschreibung: Markdown = _f("Beschreibung", "Beschreibung in Markdown (ohne HTML): was der Standort tut, für wen, wo.", "Der Standort berät im Stadtteil **Lusan**.")
+    themen: HelpTopics = _f("Themen", "Wobei der Standort hilft: " + ", ".join(HELP_TOPICS) + ".", ["arbeit", "geld", "wohnen"], default=[])
+    hausbesuche: Optional[YesNo] = _f("Hausbesuche", "'ja', wenn auf Wunsch Hausbesuche möglich sind.", "ja", default=None)
+    website: Optional[Url] = _f("Internetseite", "Eigene Internetseite des Standorts.", "https://www.thinka-muehlhausen.de", default=None)
+    veroeffentlichungen: list[Publication] = _f("Veröffentlichungen", "Eigene Veröffentlichungen wie eine Stadtteilzeitung.", [{"titel": "Stadtteilzeitung"}], default=[])
+    quellen: SourceList = _f("Quellen", "Woher die Angaben zum Standort stammen.", [{"url": "https://www.otegau.de/projekt-thinka-gera/", "stand": "2022-01"}], default=[])
     anlaufstellen: list[ContactPoint] = _f(
         "Anlaufstellen",
         "Die Anlaufstellen des Standorts.",
         [{"name": "Bürgerbüro Rabenhold", "art": "Bürgerbüro", "adresse": {"ort": "Arnstadt", "ortsteil": "Rabenhold"}}],
         default=[],
     )
-    stand: Date = _f("Stand", "Wann die Angaben zuletzt geprüft wurden (JJJJ-MM-TT).", "2026-11-25")
+    stand: Date = _f("Stand", "Wann die Redaktion die Angaben zuletzt geprüft hat (JJJJ-MM-TT); wie alt jede Angabe ist, sagen die Quellen.", "2026-11-25")
     redaktion: HandleList = _f(
         "Redaktion",
         "GitHub-Namen der Personen, die Änderungen an dieser Datei prüfen (in .github/CODEOWNERS).",

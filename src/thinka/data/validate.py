@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import freshness
+from . import freshness, lifecycle
 from .checking import check, check_keys, error_at, valid_parts
 from .dataset import (
     ORGANISATIONS_FILE,
@@ -29,7 +29,8 @@ from .dataset import (
 )
 from .diagnostics import Problems
 from .hours import WEEKDAY_NAMES
-from .model import ContactPoint, Organisation, OrganisationsFile, Program, Site
+from .model import ContactPoint, Organisation, OrganisationsFile, Site
+from .program import Program
 from .news_events import load_events, load_posts
 from .settings import today_from_environment
 from .yamlsource import Document, load
@@ -101,9 +102,11 @@ def _load_dataset(data_dir: str | Path, problems: Problems | None, today: date |
     for located in list(dataset.sites.values()) + invalid:
         _check_references(dataset, located, problems)
         _check_site(located, problems)
+    today = today or today_from_environment()
+    lifecycle.check(dataset, problems, today)
     load_posts(dataset, problems)
     load_events(dataset, problems)
-    _check_freshness(dataset, problems, today or today_from_environment())
+    _check_freshness(dataset, problems, today)
     return dataset, problems
 
 
@@ -196,18 +199,21 @@ def _check_references(dataset: Dataset, located: Located, problems: Problems) ->
     site = located.record
     for i, ident in enumerate(site.traeger or ()):
         _ref(dataset, located, ("traeger", i), ident, problems)
-    for group in ("steuerungsgruppe", "partner"):
-        for i, member in enumerate(getattr(site, group) or ()):
+    for group in ("steuerungsgruppe", "partner", "fruehere_traeger"):
+        for i, member in enumerate(getattr(site, group, None) or ()):
             if member is not None:
                 _ref(dataset, located, (group, i, "organisation"), member.organisation, problems)
+    if getattr(site, "im_auftrag_von", None):
+        _ref(dataset, located, ("im_auftrag_von",), site.im_auftrag_von, problems)
+    for i, point in enumerate(getattr(site, "anlaufstellen", None) or ()):
+        if point is not None and point.traeger:
+            _ref(dataset, located, ("anlaufstellen", i, "traeger"), point.traeger, problems)
 
 
 def _check_site(located: Located, problems: Problems) -> None:
     site: Site = located.record
     if site.beginn and site.ende and site.ende.last < site.beginn.first:
         error_at(problems, located, ("ende",), f"Das Ende ({site.ende.german()}) liegt vor dem Beginn ({site.beginn.german()}).")
-    if site.status == "beendet" and not site.ende:
-        error_at(problems, located, ("status",), "Ein beendeter Standort braucht ein 'ende'-Datum.")
     if site.einzugsgebiet is not None and not (site.einzugsgebiet.orte or site.einzugsgebiet.ortsteile or site.einzugsgebiet.plz):
         error_at(problems, located, ("einzugsgebiet",), "Das Einzugsgebiet ist leer: bitte Orte, Ortsteile oder Postleitzahlen eintragen.")
     names: dict[str, int] = {}

@@ -19,6 +19,20 @@ CONTACT_KINDS = {
     "Stadtteilbüro": "Stadtteilbüro",
     "Treffpunkt": "Treffpunkt",
     "Mobile Sprechstunde": "Mobile Sprechstunde",
+    "Beratungsbus": "Beratungsbus",
+}
+# Kinds of contact point that travel: no fixed door, their hours rows name the stops.
+MOBILE_KINDS = frozenset({"Mobile Sprechstunde", "Beratungsbus"})
+# What help a site or contact point offers: key (address /standorte/themen/<key>/) → label.
+HELP_TOPICS = {
+    "arbeit": "Arbeit und Ausbildung",
+    "geld": "Geld und Schulden",
+    "wohnen": "Wohnen",
+    "gesundheit": "Gesundheit",
+    "familie": "Familie und Kinder",
+    "aemter": "Ämter und Anträge",
+    "nachbarschaft": "Nachbarschaft und Beteiligung",
+    "treffpunkt": "Treffpunkt und Begegnung",
 }
 STEP_FREE = {"ja": "stufenlos erreichbar", "teilweise": "teilweise stufenlos erreichbar", "nein": "nicht stufenlos erreichbar"}
 PRECISION = {"adresse": "genaue Lage", "ort": "ungefähre Lage (Ortsmitte)"}

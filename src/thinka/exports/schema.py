@@ -34,7 +34,8 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema
 
-from thinka.data.model import Event, OrganisationsFile, Program, Site
+from thinka.data.model import Event, OrganisationsFile, Site
+from thinka.data.program import Program
 
 # kind → (model, file the schema describes)
 KINDS: dict[str, tuple[type[BaseModel], str]] = {

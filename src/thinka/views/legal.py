@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from thinka.data.dataset import Dataset, missing_legal_facts
-from thinka.data.model import CONFORMANCE, Program
+from thinka.data.program import CONFORMANCE, Program
 
 from .common import CONTACT_POINTS_URL, SITES_URL, PageView
 

@@ -1,0 +1,94 @@
+"""A site's and a contact point's time: status against dates, successors, opening and closing,
+former Träger, and the dates of sources. Rules that need today's date and every site's name."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from .checking import error_at
+from .dataset import Dataset, Located
+from .diagnostics import Problems
+from .model import Site
+
+
+def check(dataset: Dataset, problems: Problems, today: date) -> None:
+    names = set(dataset.sites) | dataset.broken_sites
+    for slug, located in dataset.sites.items():
+        _status(located, problems, today)
+        _successor(dataset, slug, located, names, problems)
+        _times(located, problems, today)
+
+
+def _warn(problems: Problems, located: Located, rest: tuple[Any, ...], message: str) -> None:
+    line, column = located.where(*rest)
+    problems.warning(str(located.doc.path), line, column, message)
+
+
+def _status(located: Located, problems: Problems, today: date) -> None:
+    site: Site = located.record
+    if site.status == "aktiv" and site.ende and site.ende.last < today:
+        error_at(problems, located, ("status",), f"Der Standort ist als 'aktiv' eingetragen, aber sein Ende ({site.ende.german()}) liegt in der Vergangenheit: 'status: beendet' eintragen oder das Ende berichtigen.")
+    if site.status == "aktiv" and site.beginn and site.beginn.first > today:
+        _warn(problems, located, ("status",), f"Der Standort ist als 'aktiv' eingetragen, beginnt aber erst {_on(site.beginn)}: bis dahin ist 'status: geplant' richtig.")
+    if site.status == "geplant" and site.beginn and site.beginn.last < today:
+        error_at(problems, located, ("status",), f"Der Standort ist als 'geplant' eingetragen, hat aber schon {_on(site.beginn)} begonnen: 'status: aktiv' eintragen oder den Beginn berichtigen.")
+    if site.status == "beendet" and site.ende and site.ende.first > today:
+        error_at(problems, located, ("status",), f"Der Standort ist als 'beendet' eingetragen, sein Ende ({site.ende.german()}) liegt aber in der Zukunft: bis dahin ist 'status: aktiv' richtig.")
+    if site.status == "beendet" and not site.ende and not site.ende_hinweis:
+        message = "Ein beendeter Standort braucht ein 'ende'-Datum oder, wenn es nicht bekannt ist, einen 'ende_hinweis' (woran man sieht, dass die Arbeit endete)."
+        if site.nachfolger:
+            _warn(problems, located, ("status",), message)
+        else:
+            error_at(problems, located, ("status",), message)
+    if site.ende_hinweis and site.status != "beendet":
+        error_at(problems, located, ("ende_hinweis",), "'ende_hinweis' gehört nur zu einem beendeten Standort ('status: beendet').")
+    if site.beginn and site.eroeffnung and site.eroeffnung.last < site.beginn.first:
+        error_at(problems, located, ("eroeffnung",), f"Die Eröffnung ({site.eroeffnung.german()}) liegt vor dem Beginn der Arbeit ({site.beginn.german()}).")
+
+
+def _on(day: Any) -> str:
+    return f"am {day.german()}" if day.day else f"im {day.german()}" if day.month else day.german()
+
+
+def _successor(dataset: Dataset, slug: str, located: Located, names: set[str], problems: Problems) -> None:
+    site: Site = located.record
+    successor = site.nachfolger
+    if successor is None:
+        return
+    if site.status != "beendet":
+        error_at(problems, located, ("nachfolger",), "Einen Nachfolger hat nur ein beendeter Standort: 'status: beendet' eintragen oder 'nachfolger' entfernen.")
+    if successor == slug:
+        error_at(problems, located, ("nachfolger",), "Ein Standort kann nicht sein eigener Nachfolger sein.")
+    elif successor not in names:
+        error_at(problems, located, ("nachfolger",), f"Den Standort '{successor}' gibt es nicht: erwartet wird der Dateiname in sites/ ohne .yml.")
+    else:
+        seen = {slug}
+        current = successor
+        while current in dataset.sites and current not in seen:
+            seen.add(current)
+            current = dataset.sites[current].record.nachfolger
+        if current == slug:
+            error_at(problems, located, ("nachfolger",), f"Die Nachfolger bilden einen Kreis: '{successor}' führt zurück zu '{slug}'.")
+
+
+def _times(located: Located, problems: Problems, today: date) -> None:
+    site: Site = located.record
+    for i, former in enumerate(site.fruehere_traeger):
+        if former.seit and former.bis and former.bis.last < former.seit.first:
+            error_at(problems, located, ("fruehere_traeger", i, "bis"), f"'bis' ({former.bis.german()}) liegt vor 'seit' ({former.seit.german()}).")
+    for i, point in enumerate(site.anlaufstellen):
+        if point.seit and point.bis and point.bis.last < point.seit.first:
+            error_at(problems, located, ("anlaufstellen", i, "bis"), f"Die Anlaufstelle '{point.name}' schließt ({point.bis.german()}) vor ihrer Eröffnung ({point.seit.german()}).")
+    for rest, source in _sources(site):
+        if source.stand.first > today:
+            error_at(problems, located, rest + ("stand",), f"Der Stand der Quelle ({source.stand.german()}) liegt in der Zukunft: gemeint ist das Datum der Seite oder des Artikels.")
+
+
+def _sources(site: Site) -> list[tuple[tuple[Any, ...], Any]]:
+    found: list[tuple[tuple[Any, ...], Any]] = [(("quellen", i), s) for i, s in enumerate(site.quellen)]
+    for i, point in enumerate(site.anlaufstellen):
+        found += [(("anlaufstellen", i, "quellen", j), s) for j, s in enumerate(point.quellen)]
+        if point.oeffnungszeiten_quelle is not None:
+            found.append((("anlaufstellen", i, "oeffnungszeiten_quelle"), point.oeffnungszeiten_quelle))
+    return found
