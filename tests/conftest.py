@@ -16,6 +16,8 @@ SAMPLE = REPO / "sites_data"
 BIN = Path(sys.executable).parent
 # The day every test build takes as "today": upcoming and past events never depend on the clock.
 TODAY = "2024-06-15"
+# The sample is the real programme, with facts up to 2026: its builds take the day it was last checked.
+SAMPLE_TODAY = "2026-12-03"
 
 
 @pytest.fixture
@@ -45,9 +47,9 @@ def build(data_dir: Path, out: Path, today: str = TODAY) -> subprocess.Completed
     )
 
 
-def _built(tmp_path_factory, data: Path, name: str) -> Path:
+def _built(tmp_path_factory, data: Path, name: str, today: str = TODAY) -> Path:
     out = tmp_path_factory.mktemp(name) / "site"
-    result = build(data, out)
+    result = build(data, out, today)
     assert result.returncode == 0, result.stderr
     return out
 
@@ -55,7 +57,7 @@ def _built(tmp_path_factory, data: Path, name: str) -> Path:
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory) -> Path:
     """The sample data built once for the whole test run (read it, do not change it)."""
-    return _built(tmp_path_factory, SAMPLE, "sample")
+    return _built(tmp_path_factory, SAMPLE, "sample", SAMPLE_TODAY)
 
 
 @pytest.fixture(scope="session")

@@ -5,13 +5,14 @@ from __future__ import annotations
 import html
 import re
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from thinka.data.validate import load_dataset
 
-from conftest import SAMPLE, build, edit
+from conftest import SAMPLE, SAMPLE_TODAY, build, edit
 
 
 @pytest.fixture(scope="session")
@@ -39,15 +40,19 @@ def test_every_sample_site_has_its_page_with_name_and_reviewed_date(sample_site:
         assert page.is_file(), slug
         text = text_of(page)
         assert located.record.name in text
-        assert f"Stand: {located.record.stand.month_year()}" in text
+        assert f"Von der Redaktion zuletzt geprüft: {located.record.stand.german()}" in text
 
 
-def test_every_sample_contact_point_is_listed_a_to_z(sample_site: Path):
-    dataset, _ = load_dataset(SAMPLE)
+def test_every_current_sample_contact_point_is_listed_a_to_z_and_no_former_one(sample_site: Path):
+    from thinka.data.lifecycle import is_current
+
+    dataset, _ = load_dataset(SAMPLE, today=date.fromisoformat(SAMPLE_TODAY))
     text = text_of(sample_site / "anlaufstellen" / "index.html")
-    for located in dataset.sites.values():
-        for point in located.record.anlaufstellen:
-            assert point.name in text
+    current = {p.name for s in dataset.sites.values() for p in s.record.anlaufstellen if is_current(s.record, p, date.fromisoformat(SAMPLE_TODAY))}
+    former = {p.name for s in dataset.sites.values() for p in s.record.anlaufstellen} - current
+    assert "Stadtteiltreff Berolina" in current and {"ThINKA-Büro Lusan", "ThINKA-Büro Am Himmelreich", "Begegnungsstätte im HOC"} <= former
+    assert all(name in text for name in current)
+    assert [name for name in former if name in text] == []
 
 
 def test_site_directory_groups_by_district(sample_site: Path):
@@ -90,9 +95,14 @@ def test_site_page_links_partners_to_the_partner_directory(complete_site: Path):
     assert '<a href="../../partner/#wohnen-jena">Testwohnen eG</a> (Wohnungsunternehmen)' in page
 
 
-def test_generated_pages_carry_a_meta_description_from_the_data(complete_site: Path):
+def test_generated_pages_carry_a_meta_description_from_the_data(complete_site: Path, sample_site: Path):
     page = (complete_site / "standorte" / "jena-lobeda" / "index.html").read_text("utf-8")
-    assert '<meta name="description" content="ThINKA Jena-Lobeda (Stadt Jena): Anlaufstellen in Jena mit Adresse, Öffnungszeiten und Kontakt.">' in page
+    assert '<meta name="description" content="ThINKA Jena-Lobeda (Stadt Jena): Anlaufstellen in Jena mit Adresse, Öffnungszeiten, Telefon und E-Mail.">' in page
+    # The description promises only what the page holds: Gera publishes no phone and no e-mail.
+    page = (sample_site / "standorte" / "gera" / "index.html").read_text("utf-8")
+    assert '<meta name="description" content="ThINKA Gera (Stadt Gera): Anlaufstellen in Gera mit Adresse und Öffnungszeiten.">' in page
+    page = (sample_site / "standorte" / "sondershausen" / "index.html").read_text("utf-8")
+    assert '<meta name="description" content="ThINKA Sondershausen (Kyffhäuserkreis): Die Arbeit ist beendet. Was der Standort tat und wer ihn trug.">' in page
 
 
 def test_build_from_another_data_directory(tmp_path: Path, data_dir: Path):
@@ -162,7 +172,11 @@ def test_search_index_holds_a_short_entry_per_site_not_its_full_text(sample_site
 
     docs = json.loads((sample_site / "search" / "search_index.json").read_text("utf-8"))["docs"]
     gera = [d for d in docs if d["location"].startswith("standorte/gera/")]
-    assert gera == [{"location": "standorte/gera/", "title": "ThINKA Gera", "text": "Stadt Gera Gera Lusan Alt-Lusan Bieblach 07549 07546"}]
+    assert gera == [{
+        "location": "standorte/gera/",
+        "title": "ThINKA Gera",
+        "text": "Stadt Gera Infopoint Bieblach Beratungsbus ThINKA-Büro Lusan Leuchtenburgstraße 10 Werner-Petzold-Straße 10 OTEGAU GmbH Gera Bieblach Bieblach-Ost Tinz Lusan Alt-Lusan",
+    }]
     programme = [d for d in docs if d["location"].startswith("programm/idee-und-konzept/")]
     assert len(programme) > 1  # hand-written pages keep their full text and sections
 def test_editor_schemas_are_published_on_the_site(complete_site: Path):

@@ -17,7 +17,7 @@ def test_valid_sample_data_exits_zero_with_a_summary():
     assert result.returncode == 0, result.stderr
     *warnings, summary = result.stdout.strip().splitlines()
     # Warnings (missing operator facts for the legal pages; later also the age of the sample data) come first.
-    assert summary.endswith(" (siehe oben): 11 Standorte, 7 Anlaufstellen, 20 Organisationen, 5 Meldungen, 7 Veranstaltungen.")
+    assert summary.endswith(" (siehe oben): 25 Standorte, 25 Anlaufstellen, 61 Organisationen, 5 Meldungen, 7 Veranstaltungen.")
     assert any(": Warnung: Für die Rechtstexte fehlt noch: Name des Betreibers ('betreiber: name:' in program.yml)." in w for w in warnings)
 
 

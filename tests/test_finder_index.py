@@ -20,8 +20,19 @@ def test_every_town_ortsteil_and_postal_code_of_the_sample_is_a_term():
     terms = {(key, kind): [index["sites"][n]["u"] for n in sites] for key, _label, kind, sites in index["terms"]}
     assert terms[("arnstadt", "Ort")] == ["standorte/ilm-kreis/"]
     assert terms[("rabenhold", "Ortsteil")] == ["standorte/ilm-kreis/"]
-    assert terms[("07549", "PLZ")] == ["standorte/gera/"]
-    assert terms[("kyffhauserkreis", "Landkreis")] == ["standorte/kyffhaeuserkreis/"]
+    assert terms[("06556", "PLZ")] == ["standorte/kyffhaeuserkreis/"]
+    assert terms[("kyffhauserkreis", "Landkreis")] == ["standorte/kyffhaeuserkreis/", "standorte/bad-frankenhausen/", "standorte/sondershausen/"]
+    # where ThINKA works today, by what a resident types
+    assert terms[("erfurt", "Ort")] == ["standorte/erfurt/"]
+    assert terms[("rieth", "Ortsteil")] == ["standorte/erfurt/"]
+    assert terms[("jena", "Ort")] == ["standorte/jena/"]
+    assert terms[("winzerla", "Ortsteil")] == ["standorte/jena/"]
+    assert terms[("bieblach", "Ortsteil")] == ["standorte/gera/"]
+    assert terms[("bad frankenhausen", "Ort")] == ["standorte/bad-frankenhausen/"]
+    # the area of an ended site leads to the site that continues its work
+    assert terms[("sondershausen", "Ort")] == ["standorte/bad-frankenhausen/", "standorte/sondershausen/"]
+    ended = next(s for s in index["sites"] if s["u"] == "standorte/sondershausen/")
+    assert ended["s"] == "beendet" and index["sites"][ended["f"]]["u"] == "standorte/bad-frankenhausen/" and ended["p"] == []
     for located in dataset.sites.values():
         for town in located.record.einzugsgebiet.orte:
             assert (normalize(town), "Ort") in terms

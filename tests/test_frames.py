@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BIN, COMPLETE, REPO, SAMPLE, TODAY
+from conftest import BIN, COMPLETE, REPO, SAMPLE, SAMPLE_TODAY, TODAY
 from thinka.engine.frames import CONTENT, DESCRIPTION, TITLE, Frame, FrameError
 
 
 def build(data: Path, out: Path, frames: bool, parallel: bool = False) -> None:
-    env = dict(os.environ, THINKA_DATA_DIR=str(data), NO_MKDOCS_2_WARNING="1", THINKA_TODAY=TODAY, THINKA_FRAMES="1" if frames else "0", THINKA_WARMUP="1" if frames else "0")
+    env = dict(os.environ, THINKA_DATA_DIR=str(data), NO_MKDOCS_2_WARNING="1", THINKA_TODAY=SAMPLE_TODAY if data == SAMPLE else TODAY, THINKA_FRAMES="1" if frames else "0", THINKA_WARMUP="1" if frames else "0")
     if parallel:  # worker processes even for these few pages (needs two CPUs; the test says so below)
         env["THINKA_PARALLEL_FROM"] = "1"
     proc = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(out)], cwd=REPO, env=env, capture_output=True, text=True, timeout=300)

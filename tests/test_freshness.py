@@ -97,14 +97,15 @@ def test_strict_build_passes_with_old_data_and_the_report_page_lists_it(data_dir
 
 
 def test_report_text_lists_old_data_gaps_and_districts(data_dir: Path):
-    edit(data_dir / LOBEDA, "stand: 2026-10-01", "stand: 2025-10")
+    edit(data_dir / LOBEDA, "stand: 2026-10-01", "quellen:\n  - {url: 'https://www.beispiel.de/neu', stand: 2024-05, titel: Neue Meldung}\n"
+         "  - {url: 'https://www.beispiel.de/alt', stand: 2019-05, titel: Alte Meldung}\n  - {url: 'https://www.beispiel.de/ohne'}\nstand: 2025-10")
     edit(data_dir / LOBEDA, "    koordinaten: {lat: 50.8891, lon: 11.6075}\n", "")
     dataset, _ = load_dataset(data_dir, today=TODAY)
     assert text(build_report(dataset, TODAY)).splitlines() == [
         "Bericht zu den ThINKA-Daten vom 25. November 2026",
         "",
         "Veraltete Angaben ('stand' älter als 12 Monate): 1",
-        f"  ThINKA Jena-Lobeda, Stand: Oktober 2025 (13 Monate) ({LOBEDA}:37)",
+        f"  ThINKA Jena-Lobeda, Stand: Oktober 2025 (13 Monate) ({LOBEDA}:41)",
         "",
         "Anlaufstellen ohne Öffnungszeiten: keine",
         "",
@@ -115,8 +116,16 @@ def test_report_text_lists_old_data_gaps_and_districts(data_dir: Path):
         f"  ThINKA Jena-Lobeda – Stadtteilbüro Lobeda ({LOBEDA}:17)",
         "  ThINKA Sömmerda – Beratung Kölleda (sites/soemmerda.yml:10)",
         "",
+        "Standorte ohne Weg, sie zu erreichen (kein Telefon, keine E-Mail, keine Anschrift): 1",
+        "  ThINKA Sömmerda, 1 Anlaufstelle (sites/soemmerda.yml:1)",
+        "",
+        "Angaben nach Alter ihrer Quelle (ohne Datum und älteste zuerst): 3",
+        f"  ThINKA Jena-Lobeda, https://www.beispiel.de/ohne: ohne Datum ({LOBEDA}:40)",
+        f"  ThINKA Jena-Lobeda, Alte Meldung: Stand Mai 2019 (90 Monate) ({LOBEDA}:39)",
+        f"  ThINKA Jena-Lobeda, Neue Meldung: Stand Mai 2024 (30 Monate) ({LOBEDA}:38)",
+        "",
         "Standorte je Landkreis und kreisfreier Stadt",
-        "  Stadt Jena: 2 Standorte (1 aktiv, 1 beendet), 2 Anlaufstellen",
+        "  Stadt Jena: 2 Standorte (1 aktiv, 1 beendet), 1 Anlaufstelle",
         "  Landkreis Sömmerda: 1 Standort (1 in Planung), 1 Anlaufstelle",
         "  Ohne Standort: Landkreis Altenburger Land, Landkreis Eichsfeld, Stadt Erfurt, Stadt Gera, Landkreis Gotha, Landkreis Greiz, "
         "Landkreis Hildburghausen, Ilm-Kreis, Kyffhäuserkreis, Landkreis Nordhausen, Saale-Holzland-Kreis, Saale-Orla-Kreis, "
@@ -138,4 +147,6 @@ def test_report_command_refuses_invalid_data(data_dir: Path):
 def test_report_command_on_the_sample_data_counts_every_district_with_a_site():
     result = subprocess.run([str(BIN / "thinka"), "report", "sites_data"], capture_output=True, text=True, timeout=60, cwd=Path(__file__).parents[1])
     assert result.returncode == 0, result.stderr
-    assert result.stdout.count(": 1 Standort (1 aktiv)") == 11
+    districts = result.stdout.split("Standorte je Landkreis und kreisfreier Stadt\n")[1].split("  Ohne Standort")[0].splitlines()
+    assert len(districts) == 19  # the districts and cities where the programme has or had a site
+    assert "  Kyffhäuserkreis: 3 Standorte (2 aktiv, 1 beendet), 1 Anlaufstelle" in districts

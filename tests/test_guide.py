@@ -24,21 +24,21 @@ ERRORS_PAGE = (GUIDE / "fehler.md").read_text("utf-8")
 # validator prints must be the one the page quotes.
 MISTAKES = [
     ("sites/gera.yml", "status: aktiv\n", "status: aktiv\n\tbeginn: 2013-03\n"),
-    ("sites/gera.yml", "  ortsteile: [Lusan, Alt-Lusan, Bieblach]", "  ortsteile: Lusan: Alt-Lusan"),
+    ("sites/gera.yml", "  ortsteile: [Bieblach, Bieblach-Ost, Tinz, Lusan, Alt-Lusan]", "  ortsteile: Lusan: Alt-Lusan"),
     ("sites/ilm-kreis.yml", "  - name: KOMPASS Arnstadt\n", "   - name: KOMPASS Arnstadt\n"),
     ("sites/gera.yml", "status: aktiv", "status: aktiv\nstatus: aktiv"),
     ("sites/ilm-kreis.yml", "    seit: 2015-06-06", "    seit: 2015-06-06\n    telefn: 03677 123456"),
-    ("sites/gera.yml", "stand: 2026-11-25\n", ""),
+    ("sites/gera.yml", "stand: 2026-12-03\n", ""),
     ("sites/ilm-kreis.yml", "    adresse: {ort: Ilmenau}", "    adresse: {ort: <Ort>}"),
     ("sites/gera.yml", "status: aktiv", "status: aktif"),
     ("sites/ilm-kreis.yml", "    seit: 2015-06-06", "    seit: 2015-06-06\n    nach_vereinbarung: vielleicht"),
-    ("sites/gera.yml", "stand: 2026-11-25", "stand: 25.11.2026"),
+    ("sites/gera.yml", "stand: 2026-12-03", "stand: 25.11.2026"),
     ("sites/ilm-kreis.yml", "    adresse: {ort: Ilmenau}", "    adresse: {ort: Ilmenau, plz: 8693}"),
     ("sites/ilm-kreis.yml", "    seit: 2015-06-06", "    seit: 2015-06-06\n    telefon: 03677 1"),
     ("sites/ilm-kreis.yml", "    seit: 2015-06-06", "    seit: 2015-06-06\n    oeffnungszeiten:\n      - tage: Mo–Fr\n        zeiten: 9 bis 12 Uhr"),
     ("sites/ilm-kreis.yml", "    seit: 2015-06-06",
      "    seit: 2015-06-06\n    oeffnungszeiten:\n      - tage: Mo–Fr\n        zeiten: 09:00–12:00\n      - tage: Mi\n        zeiten: 11:00–13:00"),
-    ("sites/gera.yml", "  Kindervereinigung Gera e.V.", "  Kindervereinigung Gera e.V. <br>"),
+    ("sites/gera.yml", "damals mit der Kindervereinigung Gera e.V.", "damals mit der Kindervereinigung Gera e.V. <br>"),
     ("sites/gera.yml", "traeger: [otegau]", "traeger: [otegau-gmbh]"),
     ("sites/gera.yml", "kreise: [Gera]", "kreise: [Gehra]"),
 ]
@@ -127,10 +127,10 @@ def test_contact_point_template_validates_once_filled_in(sample_copy: Path):
         "<ja oder nein>": "ja",
     })
     # As the guide says: the whole template goes before the line 'stand:'.
-    edit(sample_copy / "sites" / "gera.yml", "stand: 2026-11-25", filled + "stand: 2026-11-25")
+    edit(sample_copy / "sites" / "saalfeld.yml", "stand: 2026-12-03", filled + "stand: 2026-12-03")
     dataset, problems = load_dataset(sample_copy)
     assert problems.errors == []
-    [point] = dataset.sites["gera"].record.anlaufstellen
+    [point] = dataset.sites["saalfeld"].record.anlaufstellen
     assert (point.name, point.adresse.plz, point.oeffnungszeiten[0].tage.label) == ("Stadtteilbüro Lusan", "07549", "Mo–Fr")
 
 

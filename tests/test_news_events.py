@@ -222,10 +222,12 @@ def test_site_page_shows_its_latest_three_posts_and_its_upcoming_events(site: Pa
     assert 'href="../../aktuelles/standorte/jena-lobeda/atom.xml"' in html
 
 
-def test_site_without_upcoming_events_says_so(site: Path):
+def test_ended_site_offers_no_events_and_no_calendar_to_subscribe(site: Path):
+    page = (site / "standorte" / "jena-winzerla" / "index.html").read_text("utf-8")
     text = text_of(site / "standorte" / "jena-winzerla" / "index.html")
-    assert "Zurzeit sind hier keine Veranstaltungen angekündigt." in text
-    assert "Infotag in Winzerla" not in text
+    assert "Veranstaltungen" not in text.split("Dieser Standort arbeitet nicht mehr")[1]
+    assert "im eigenen Kalender abonnieren" not in text
+    assert "kalender.ics" not in page and "Infotag in Winzerla" not in text
 
 
 def test_start_page_shows_latest_posts_and_next_events(site: Path):

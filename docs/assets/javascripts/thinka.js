@@ -179,6 +179,10 @@
         (r.kind === "Landkreis" || r.kind === "kreisfreie Stadt" ? districts : r.kind + " " + r.label + " · " + districts) +
         (r.site.s === "beendet" ? " · beendet" : r.site.s === "geplant" ? " · in Planung" : "")
       ]));
+      if (r.site.f !== undefined) {
+        var next = index.sites[r.site.f];
+        item.append(el("span", { "class": "thinka-finder__successor" }, ["Die Arbeit geht weiter bei ", el("a", { href: root + next.u }, [next.n])]));
+      }
       if (r.site.p.length) {
         var points = el("ul", { "class": "thinka-finder__points" });
         r.site.p.forEach(function (p) {

@@ -24,7 +24,7 @@ NEWS_DIR = "news"
 EVENTS_DIR = "events"
 # Names of overview pages beside posts and events: a post or event may not take them.
 RESERVED_NAMES = {"archiv", "seite", "standorte", "themen", "bilder", COORDINATION}
-SITE_RESERVED_NAMES = {"kreise"}  # /standorte/kreise/ lists the sites by district
+SITE_RESERVED_NAMES = {"kreise", "themen"}  # /standorte/kreise/ lists the sites by district, /standorte/themen/ by topic
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 

@@ -6,10 +6,23 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from . import freshness
 from .checking import error_at
 from .dataset import Dataset, Located
 from .diagnostics import Problems
-from .model import Site
+from .model import ContactPoint, Site
+
+
+def is_current(site: Site, point: ContactPoint, today: date) -> bool:
+    """Whether a contact point is open to visitors today: its site has not ended and the point has not closed."""
+    return site.status != "beendet" and (point.bis is None or point.bis.last >= today)
+
+
+def hours_are_old(point: ContactPoint, max_months: int, today: date) -> bool:
+    """Whether a contact point's hours come from a source older than ``max_months`` or without a date:
+    such hours are shown with their date and never as "open now"."""
+    source = point.oeffnungszeiten_quelle
+    return bool(point.oeffnungszeiten) and source is not None and (source.stand is None or freshness.is_stale(source.stand, max_months, today))
 
 
 def check(dataset: Dataset, problems: Problems, today: date) -> None:
@@ -80,12 +93,13 @@ def _times(located: Located, problems: Problems, today: date) -> None:
     for i, point in enumerate(site.anlaufstellen):
         if point.seit and point.bis and point.bis.last < point.seit.first:
             error_at(problems, located, ("anlaufstellen", i, "bis"), f"Die Anlaufstelle '{point.name}' schließt ({point.bis.german()}) vor ihrer Eröffnung ({point.seit.german()}).")
-    for rest, source in _sources(site):
-        if source.stand.first > today:
+    for rest, source in sources_of(site):
+        if source.stand and source.stand.first > today:
             error_at(problems, located, rest + ("stand",), f"Der Stand der Quelle ({source.stand.german()}) liegt in der Zukunft: gemeint ist das Datum der Seite oder des Artikels.")
 
 
-def _sources(site: Site) -> list[tuple[tuple[Any, ...], Any]]:
+def sources_of(site: Site) -> list[tuple[tuple[Any, ...], Any]]:
+    """Every source a site names, with its path in the file: the site's, each contact point's and their hours'."""
     found: list[tuple[tuple[Any, ...], Any]] = [(("quellen", i), s) for i, s in enumerate(site.quellen)]
     for i, point in enumerate(site.anlaufstellen):
         found += [(("anlaufstellen", i, "quellen", j), s) for j, s in enumerate(point.quellen)]

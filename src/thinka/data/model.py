@@ -63,10 +63,12 @@ class Source(Record):
     model_config = ConfigDict(title="Quelle")
 
     url: Url = _f("Adresse der Quelle", "Internetadresse der Seite, auf der die Angabe steht.", "https://www.otegau.de/projekt-thinka-gera/")
-    stand: Date = _f(
+    stand: Optional[Date] = _f(
         "Stand der Quelle",
-        "Wann die Quelle das gesagt hat (Datum der Seite oder des Artikels; JJJJ-MM-TT, JJJJ-MM oder JJJJ). Nicht das Datum, an dem Sie nachgesehen haben.",
+        "Wann die Quelle das gesagt hat (Datum der Seite oder des Artikels; JJJJ-MM-TT, JJJJ-MM oder JJJJ). Nicht das Datum, an dem Sie nachgesehen haben; "
+        "weglassen, wenn die Seite kein Datum nennt (die Seite sagt dann „ohne Datum“).",
         "2022-01",
+        default=None,
     )
     titel: Optional[Line] = _f("Titel der Quelle", "Kurzer Titel der Seite, z. B. der Name der Zeitung.", "Thüringische Landeszeitung", default=None)
 

@@ -99,10 +99,10 @@ def _load_dataset(data_dir: str | Path, problems: Problems | None, today: date |
             # so that one run reports all problems of the file.
             invalid.append(Located(valid_parts(Site, doc.data), doc))
 
+    today = today or today_from_environment()
     for located in list(dataset.sites.values()) + invalid:
         _check_references(dataset, located, problems)
-        _check_site(located, problems)
-    today = today or today_from_environment()
+        _check_site(located, problems, today)
     lifecycle.check(dataset, problems, today)
     load_posts(dataset, problems)
     load_events(dataset, problems)
@@ -210,7 +210,7 @@ def _check_references(dataset: Dataset, located: Located, problems: Problems) ->
             _ref(dataset, located, ("anlaufstellen", i, "traeger"), point.traeger, problems)
 
 
-def _check_site(located: Located, problems: Problems) -> None:
+def _check_site(located: Located, problems: Problems, today: date) -> None:
     site: Site = located.record
     if site.beginn and site.ende and site.ende.last < site.beginn.first:
         error_at(problems, located, ("ende",), f"Das Ende ({site.ende.german()}) liegt vor dem Beginn ({site.beginn.german()}).")
@@ -224,7 +224,7 @@ def _check_site(located: Located, problems: Problems) -> None:
             error_at(problems, located, ("anlaufstellen", i, "name"), f"Die Anlaufstelle '{point.name}' steht doppelt in diesem Standort (Eintrag {names[point.name] + 1}).")
         names.setdefault(point.name, i)
         _check_hours(located, ("anlaufstellen", i), point, problems)
-        if point.koordinaten is None and site.status == "aktiv":
+        if point.koordinaten is None and point.unterwegs is None and site.status == "aktiv" and lifecycle.is_current(site, point, today):
             line, column = located.where("anlaufstellen", i, "name")
             problems.warning(str(located.doc.path), line, column, f"Die Anlaufstelle '{point.name}' hat keine Koordinaten und fehlt deshalb auf der Karte (in Listen und in der Suche erscheint sie).")
 

@@ -36,7 +36,7 @@ class GeneratedFile:
 
 
 def directory_pages(dataset: Dataset, settings: Settings) -> Iterable[PageView]:
-    return directories.directory_pages(dataset)
+    return directories.directory_pages(dataset, settings.today)
 
 
 def site_pages(dataset: Dataset, settings: Settings) -> Iterator[PageView]:

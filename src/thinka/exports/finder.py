@@ -14,9 +14,10 @@ from collections import defaultdict
 from datetime import date
 from typing import Any, Iterator
 
-from thinka.data.dataset import Dataset
+from thinka.data.dataset import Dataset, max_age_months
 from thinka.data.districts import all_districts
 from thinka.data.hours import public_holidays, weekly_ranges
+from thinka.data.lifecycle import hours_are_old, is_current
 from thinka.data.settings import Settings
 from thinka.data.text import to_json
 
@@ -39,17 +40,30 @@ def build_index(dataset: Dataset, today: date) -> dict[str, Any]:
     terms: dict[tuple[str, str], set[int]] = defaultdict(set)  # (key, kind) → site numbers
     labels: dict[tuple[str, str], str] = {}
 
-    def term(label: str, kind: str, site: int) -> None:
+    def term(label: str, kind: str, sites: tuple[int, ...]) -> None:
         key = normalize(label)
         if key:
-            terms[(key, kind)].add(site)
+            terms[(key, kind)].update(sites)
             labels.setdefault((key, kind), label)
 
-    for number, (slug, located) in enumerate(sorted(dataset.sites.items(), key=lambda kv: normalize(kv[1].record.name))):
+    ordered = sorted(dataset.sites.items(), key=lambda kv: normalize(kv[1].record.name))
+    numbers = {slug: number for number, (slug, _) in enumerate(ordered)}
+    max_months = max_age_months(dataset)
+    for number, (slug, located) in enumerate(ordered):
         site = located.record
         site_points = []
+        # A resident of an ended site's area is sent on to the site that continues its work.
+        successor = numbers.get(site.nachfolger) if site.status == "beendet" and site.nachfolger else None
+        owners = (number,) if successor is None else (number, successor)
         for i, point in enumerate(site.anlaufstellen):
             address = point.adresse
+            term(address.ort, "Ort", owners)
+            if address.ortsteil:
+                term(address.ortsteil, "Ortsteil", owners)
+            if address.plz:
+                term(address.plz, "PLZ", owners)
+            if not is_current(site, point, today):
+                continue  # the place still finds the site (marked as ended), but a former office is not where to go
             site_points.append(len(points))
             points.append(
                 {
@@ -57,27 +71,24 @@ def build_index(dataset: Dataset, today: date) -> dict[str, Any]:
                     "a": ", ".join(p for p in (address.strasse, " ".join(x for x in (address.plz, address.ort) if x)) if p)
                     + (f" ({address.ortsteil})" if address.ortsteil else ""),
                     "u": f"standorte/{slug}/#anlaufstelle-{i + 1}",
-                    "h": weekly_ranges(point.oeffnungszeiten),
+                    # hours from an old source are never shown as "open now"
+                    "h": [] if hours_are_old(point, max_months, today) else weekly_ranges(point.oeffnungszeiten),
                     "v": 1 if point.nach_vereinbarung else 0,
                 }
             )
-            term(address.ort, "Ort", number)
-            if address.ortsteil:
-                term(address.ortsteil, "Ortsteil", number)
-            if address.plz:
-                term(address.plz, "PLZ", number)
         area = site.einzugsgebiet
         for town in area.orte:
-            term(town, "Ort", number)
+            term(town, "Ort", owners)
         for part in area.ortsteile:
-            term(part, "Ortsteil", number)
+            term(part, "Ortsteil", owners)
         for code in area.plz:
-            term(code, "PLZ", number)
+            term(code, "PLZ", owners)
         for key in site.kreise:
-            term(districts[key].name, districts[key].kind, number)
-        sites.append(
-            {"n": site.name, "u": f"standorte/{slug}/", "s": site.status, "d": site.kreise, "p": site_points}
-        )
+            term(districts[key].name, districts[key].kind, (number,))
+        entry: dict[str, Any] = {"n": site.name, "u": f"standorte/{slug}/", "s": site.status, "d": site.kreise, "p": site_points}
+        if successor is not None:
+            entry["f"] = successor
+        sites.append(entry)
     return {
         "v": 1,
         "sites": sites,

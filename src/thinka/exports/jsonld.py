@@ -3,8 +3,10 @@ point as a local place with address, coordinates, opening hours, phone and e-mai
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+from thinka.data.lifecycle import is_current
 from thinka.data.model import ContactPoint, Site
 from thinka.data.text import to_json
 
@@ -39,8 +41,11 @@ def _place(point: ContactPoint, anchor_url: str) -> dict[str, Any]:
                 "closes": span.label.split("–")[1],
             }
             for row in point.oeffnungszeiten
+            if row.adresse is None  # hours held elsewhere are not this place's hours
             for span in row.zeiten
-        ]
+        ] or None
+        if data["openingHoursSpecification"] is None:
+            del data["openingHoursSpecification"]
     if point.telefon:
         data["telephone"] = point.telefon[0].e164
     if point.email:
@@ -50,15 +55,24 @@ def _place(point: ContactPoint, anchor_url: str) -> dict[str, Any]:
     return data
 
 
-def site_jsonld(site: Site, page_url: str) -> str:
-    """JSON-LD text, safe to place inside ``<script type="application/ld+json">``."""
+def site_jsonld(site: Site, page_url: str, today: date | None = None) -> str:
+    """JSON-LD text, safe to place inside ``<script type="application/ld+json">``; only contact
+    points open today (``today``: default, all) are departments, and an ended site has its dissolution date."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Organization",
         "name": site.name,
         "areaServed": [{"@type": "Place", "name": name} for name in site.einzugsgebiet.orte + site.einzugsgebiet.ortsteile],
-        "department": [_place(p, f"{page_url}#anlaufstelle-{i + 1}") for i, p in enumerate(site.anlaufstellen)],
+        "department": [
+            _place(p, f"{page_url}#anlaufstelle-{i + 1}") for i, p in enumerate(site.anlaufstellen) if today is None or is_current(site, p, today)
+        ],
     }
+    if site.beginn:
+        data["foundingDate"] = site.beginn.iso()
+    if site.ende:
+        data["dissolutionDate"] = site.ende.iso()
+    if site.website:
+        data["sameAs"] = site.website
     if page_url:
         data["url"] = page_url
     return to_json(data)

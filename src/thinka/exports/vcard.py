@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from thinka.data.hours import summary
+from thinka.data.lifecycle import is_current
 from thinka.data.model import ContactPoint, Site
 
 VCARD_NAME = "anlaufstelle-{n}.vcf"
@@ -67,4 +68,6 @@ def vcard_files(dataset: Any, settings: Any) -> Iterator[tuple[str, str]]:
     for slug, located in dataset.sites.items():
         page_url = settings.absolute(f"standorte/{slug}/")
         for i, point in enumerate(located.record.anlaufstellen):
+            if not is_current(located.record, point, settings.today):
+                continue  # no card to save for an office that has closed or a site that has ended
             yield f"standorte/{slug}/{VCARD_NAME.format(n=i + 1)}", vcard(point, located.record, page_url)

@@ -5,24 +5,26 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 from thinka.data.dataset import Dataset
 from thinka.data.districts import District, all_districts
+from thinka.data.lifecycle import is_current
 from thinka.data.model import Site
-from thinka.data.vocabulary import SITE_STATUS
+from thinka.data.vocabulary import HELP_TOPICS, SITE_STATUS
 
 from .common import (
     CONTACT_POINTS_URL,
     SITES_URL,
     PageView,
-    per_dataset,
     site_url,
     sort_key,
 )
 from .paging import page_url, paged_views
 from .partners import partner_directory
-from .sites import contact_point_view, status_view
+from .sites import contact_point_view, status_view, topic_views
+from .topics import topic_links, topic_pages
 
 # /standorte/ lists the sites of a district itself up to this many; a larger district shows its
 # count and links to its own pages (fifty sites each), so no page grows with the programme.
@@ -35,19 +37,28 @@ def district_url(district: District) -> str:
     return f"{DISTRICTS_URL}{district.slug}/"
 
 
-@per_dataset
-def _district_groups(dataset: Dataset) -> list[tuple[District, list[dict[str, Any]]]]:
-    """Each district with sites, in German order of names; its sites active first, then by name."""
+def _district_groups(dataset: Dataset, today: date) -> list[tuple[District, list[dict[str, Any]]]]:
+    """Each district with sites, in German order of names; its sites active first, then by name
+    (worked out once per build: /standorte/ and the district pages share it)."""
+    key = f"district_groups:{today.isoformat()}"
+    if key not in dataset.memo:
+        dataset.memo[key] = _group_by_district(dataset, today)
+    return dataset.memo[key]
+
+
+def _group_by_district(dataset: Dataset, today: date) -> list[tuple[District, list[dict[str, Any]]]]:
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     table = all_districts()
     for slug, located in dataset.sites.items():
         site: Site = located.record
+        current = [p for p in site.anlaufstellen if is_current(site, p, today)]
         entry = {
             "name": site.name,
             "url": site_url(slug),
             "status": status_view(site),
-            "towns": sorted({p.adresse.ort for p in site.anlaufstellen} | set(site.einzugsgebiet.orte if site.einzugsgebiet else ()), key=sort_key),
-            "contact_points": len(site.anlaufstellen),
+            "towns": sorted({p.adresse.ort for p in current} | set(site.einzugsgebiet.orte if site.einzugsgebiet else ()), key=sort_key),
+            "contact_points": len(current),
+            "topics": topic_views(sorted(set(site.themen) | {t for p in current for t in p.themen}, key=list(HELP_TOPICS).index)),
         }
         for key in site.kreise:
             groups[key].append(entry)
@@ -69,10 +80,10 @@ def _district_summary(district: District, entries: list[dict[str, Any]]) -> dict
     }
 
 
-def site_directory(dataset: Dataset) -> PageView:
+def site_directory(dataset: Dataset, today: date) -> PageView:
     districts = [
         dict(_district_summary(district, entries), sites=entries if len(entries) <= SITES_LISTED_PER_DISTRICT else [])
-        for district, entries in _district_groups(dataset)
+        for district, entries in _district_groups(dataset, today)
     ]
     counts = {status: sum(1 for s in dataset.sites.values() if s.record.status == status) for status in SITE_STATUS}
     return PageView(
@@ -82,7 +93,7 @@ def site_directory(dataset: Dataset) -> PageView:
         f"Alle {len(dataset.sites)} ThINKA-Standorte in Thüringen, nach Landkreis und kreisfreier Stadt geordnet, mit Status und Anlaufstellen.",
         "site-directory.html",
         None,
-        {"districts": districts, "counts": counts, "total": len(dataset.sites)},
+        {"districts": districts, "counts": counts, "total": len(dataset.sites), "topics": topic_links()},
         search_text="Alle Standorte nach Landkreis und kreisfreier Stadt: " + " ".join(d["title"] for d in districts),
     )
 
@@ -91,7 +102,7 @@ def site_directory(dataset: Dataset) -> PageView:
 CONTACT_POINTS_PER_PAGE = 50
 
 
-def contact_point_directory(dataset: Dataset) -> Iterator[PageView]:
+def contact_point_directory(dataset: Dataset, today: date) -> Iterator[PageView]:
     """/anlaufstellen/ (and …/seite/2/ …): every contact point by town; letters link to the page
     where their towns begin."""
 
@@ -100,6 +111,7 @@ def contact_point_directory(dataset: Dataset) -> Iterator[PageView]:
         (sort_key(point.adresse.ort), sort_key(point.name), n, slug, i)
         for n, (slug, located) in enumerate(dataset.sites.items())
         for i, point in enumerate(located.record.anlaufstellen)
+        if is_current(located.record, point, today)
     )
     rows = []
     starts: dict[str, str] = {}
@@ -130,10 +142,10 @@ def contact_point_directory(dataset: Dataset) -> Iterator[PageView]:
     )
 
 
-def district_pages(dataset: Dataset) -> Iterator[PageView]:
+def district_pages(dataset: Dataset, today: date) -> Iterator[PageView]:
     """/standorte/kreise/<kreis>/ (and …/seite/2/ …): the sites of one district, fifty per page."""
 
-    for district, entries in _district_groups(dataset):
+    for district, entries in _district_groups(dataset, today):
         summary = _district_summary(district, entries)
         yield from paged_views(
             entries,
@@ -146,8 +158,9 @@ def district_pages(dataset: Dataset) -> Iterator[PageView]:
         )
 
 
-def directory_pages(dataset: Dataset) -> Iterator[PageView]:
-    yield site_directory(dataset)
-    yield from district_pages(dataset)
-    yield from contact_point_directory(dataset)
+def directory_pages(dataset: Dataset, today: date) -> Iterator[PageView]:
+    yield site_directory(dataset, today)
+    yield from district_pages(dataset, today)
+    yield from contact_point_directory(dataset, today)
+    yield from topic_pages(dataset, today)
     yield from partner_directory(dataset)

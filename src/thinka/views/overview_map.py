@@ -10,10 +10,13 @@ from collections import defaultdict
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
+from datetime import date
 from typing import Any
 
 from thinka.data.dataset import Dataset
 from thinka.data.districts import District, all_districts
+from thinka.data.lifecycle import is_current
+from thinka.data.settings import Settings
 
 from .common import PageView, site_url, sort_key
 
@@ -84,13 +87,15 @@ def district_map_url(district: District) -> str:
     return f"{DISTRICT_MAPS_URL}{district.slug}/"
 
 
-def _points(dataset: Dataset) -> dict[str, dict[str, list[dict[str, Any]]]]:
+def _points(dataset: Dataset, today: date) -> dict[str, dict[str, list[dict[str, Any]]]]:
     """Per district (a site's first district): all its contact points for the list, the markers
     (active sites with coordinates) and the active ones without coordinates."""
     found: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: {"points": [], "markers": [], "unmapped": []})
     for slug, located in dataset.sites.items():
         site = located.record
         for i, point in enumerate(site.anlaufstellen):
+            if not is_current(site, point, today):
+                continue  # a former office is history on its site page, never on the map
             entry = {
                 "name": point.name,
                 "site": site.name,
@@ -132,9 +137,9 @@ def _view(src_uri: str, url: str, title: str, description: str, context: dict[st
     return PageView(src_uri, url, title, description, "map.html", None, dict(base, **context), search_text=search_text)
 
 
-def map_pages(dataset: Dataset, settings: object = None) -> Iterator[PageView]:
+def map_pages(dataset: Dataset, settings: Settings) -> Iterator[PageView]:
     table = all_districts()
-    found = _points(dataset)
+    found = _points(dataset, settings.today)
     ordered = sorted(found.items(), key=lambda kv: sort_key(table[kv[0]].name))
     markers = sorted((m for _, here in ordered for m in here["markers"]), key=lambda m: (m["y"], m["x"]))
     everything = len(markers) <= MARKERS_ON_OVERVIEW

@@ -16,6 +16,7 @@ from thinka.data import freshness
 from thinka.data.dataset import Dataset, max_age_months
 from thinka.data.dates import MONTHS
 from thinka.data.districts import all_districts
+from thinka.data.lifecycle import is_current, sources_of
 from thinka.data.model import Site
 from thinka.data.settings import today_from_environment
 from thinka.data.vocabulary import SITE_STATUS
@@ -57,6 +58,8 @@ class Report:
     without_hours: list[Finding] = field(default_factory=list)
     without_phone: list[Finding] = field(default_factory=list)
     without_coordinates: list[Finding] = field(default_factory=list)
+    unreachable: list[Finding] = field(default_factory=list)
+    sources_by_age: list[Finding] = field(default_factory=list)
     districts: list[DistrictCount] = field(default_factory=list)
     districts_without_site: list[str] = field(default_factory=list)
 
@@ -70,6 +73,8 @@ class Report:
             ("ohne-oeffnungszeiten", "Anlaufstellen ohne Öffnungszeiten", self.without_hours),
             ("ohne-telefon", "Anlaufstellen ohne Telefonnummer", self.without_phone),
             ("ohne-koordinaten", "Anlaufstellen ohne Koordinaten (fehlen auf der Karte)", self.without_coordinates),
+            ("unerreichbar", "Standorte ohne Weg, sie zu erreichen (kein Telefon, keine E-Mail, keine Anschrift)", self.unreachable),
+            ("quellen-nach-alter", "Angaben nach Alter ihrer Quelle (ohne Datum und älteste zuerst)", self.sources_by_age),
         ]
 
 
@@ -87,6 +92,7 @@ def build_report(dataset: Dataset, today: date | None = None) -> Report:
     report = Report(today, max_age_months(dataset))
     table = all_districts()
     per_district: dict[str, list[Site]] = defaultdict(list)
+    dated: list[tuple[date, Finding]] = []
     for slug, located in sorted(dataset.sites.items(), key=lambda kv: sort_key(kv[1].record.name)):
         site: Site = located.record
         path = _relative(located.doc.path, dataset.data_dir)
@@ -97,7 +103,16 @@ def build_report(dataset: Dataset, today: date | None = None) -> Report:
         if freshness.is_stale(site.stand, report.max_months, today):
             months = freshness.months_old(site.stand, today)
             report.stale.append(Finding(site.name, site_url(slug), path, located.where("stand")[0], f"Stand: {site.stand.month_year()} ({months} Monate)"))
+        current = [p for p in site.anlaufstellen if is_current(site, p, today)]
+        if not any(p.telefon or p.email or p.adresse.strasse for p in current):
+            report.unreachable.append(Finding(site.name, site_url(slug), path, located.where("name")[0], f"{_count(len(current), 'Anlaufstelle', 'Anlaufstellen')}"))
+        for rest, source in sources_of(site):
+            age = f"Stand {source.stand.german()} ({freshness.months_old(source.stand, today)} Monate)" if source.stand else "ohne Datum"
+            entry = Finding(site.name, site_url(slug), path, located.where(*rest)[0], f"{source.titel or source.url}: {age}")
+            dated.append((source.stand.first if source.stand else date.min, entry))
         for i, point in enumerate(site.anlaufstellen):
+            if point not in current:
+                continue  # a former office is history: no gaps to fill
             finding = lambda: Finding(site.name, f"{site_url(slug)}#anlaufstelle-{i + 1}", path, located.where("anlaufstellen", i)[0], point=point.name)  # noqa: E731
             if not point.oeffnungszeiten:
                 entry = finding()
@@ -107,11 +122,13 @@ def build_report(dataset: Dataset, today: date | None = None) -> Report:
                 report.without_phone.append(finding())
             if point.koordinaten is None:
                 report.without_coordinates.append(finding())
+    report.sources_by_age = [entry for _, entry in sorted(dated, key=lambda d: d[0])]
     for key, district in sorted(table.items(), key=lambda kv: sort_key(kv[1].name)):
         sites = per_district.get(key, [])
         if sites:
             by_status = {status: sum(1 for s in sites if s.status == status) for status in SITE_STATUS}
-            report.districts.append(DistrictCount(district.title, len(sites), by_status, sum(len(s.anlaufstellen) for s in sites)))
+            current = sum(1 for s in sites for p in s.anlaufstellen if is_current(s, p, today))
+            report.districts.append(DistrictCount(district.title, len(sites), by_status, current))
         elif not district.until:
             report.districts_without_site.append(district.title)
     return report

@@ -3,23 +3,26 @@ and event pages share."""
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 from typing import Any
 from urllib.parse import quote
 
-from thinka.data.dataset import Dataset
+from thinka.data.dataset import Dataset, max_age_months
 from thinka.data.districts import District, all_districts
 from thinka.data.hours import public_holidays, summary, weekly_ranges
-from thinka.data.model import ContactPoint, Organisation, Site
+from thinka.data.lifecycle import is_current
+from thinka.data.model import Address, ContactPoint, Organisation, Site
 from thinka.data.settings import Settings
 from thinka.data.text import render_markdown, to_json
-from thinka.data.vocabulary import CONTACT_KINDS, PRECISION, SITE_STATUS, STEP_FREE
+from thinka.data.vocabulary import CONTACT_KINDS, HELP_TOPICS, MOBILE_KINDS, PRECISION, SITE_STATUS, STEP_FREE
 from thinka.exports.jsonld import site_jsonld
 from thinka.exports.qr import qr_svg
 from thinka.exports.vcard import VCARD_NAME
 
-from .common import SITES_URL, PageView, site_url, sort_key
+from .common import SITES_URL, PageView, per_dataset, site_url, sort_key
 from .partners import partner_url
+from .sources import hours_age, sources_view
 
 
 @cache
@@ -37,28 +40,65 @@ def route_url(point: ContactPoint) -> str:
     return "https://www.openstreetmap.org/directions?from=&to=" + quote(target, safe=",")
 
 
-def contact_point_view(point: ContactPoint, slug: str, index: int, holidays: str = "[]") -> dict[str, Any]:
-    """One contact point as the templates show it; ``holidays`` (JSON) feeds the open-now state."""
+def address_line(address: Address) -> str:
+    place = " ".join(p for p in (address.plz, address.ort) if p)
+    return ", ".join(p for p in (address.strasse, place) if p) + (f" ({address.ortsteil})" if address.ortsteil else "")
+
+
+def topic_views(keys: list[str]) -> list[dict[str, str]]:
+    return [{"key": key, "label": HELP_TOPICS[key], "url": f"{SITES_URL}themen/{key}/"} for key in keys]
+
+
+def contact_point_view(
+    point: ContactPoint,
+    slug: str,
+    index: int,
+    holidays: str = "[]",
+    *,
+    current: bool = True,
+    hours_old: dict[str, Any] | None = None,
+    carrier: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """One contact point as the templates show it; ``holidays`` (JSON) feeds the open-now state.
+
+    A former contact point (``current=False``) is history: no open-now state, no actions. Hours from an
+    old source (``hours_old``, see :func:`thinka.views.sources.hours_age`) are shown with their date and
+    never as open now.
+    """
     address = point.adresse
     place = " ".join(p for p in (address.plz, address.ort) if p)
+    live = current and hours_old is None
     return {
-        "hours_json": to_json(weekly_ranges(point.oeffnungszeiten)) if point.oeffnungszeiten else None,
+        "hours_json": to_json(weekly_ranges(point.oeffnungszeiten)) if point.oeffnungszeiten and live else None,
         "holidays_json": holidays,
         "route_url": route_url(point),
         "vcard_url": site_url(slug) + VCARD_NAME.format(n=index + 1),
         "id": f"anlaufstelle-{index + 1}",
         "name": point.name,
         "kind": CONTACT_KINDS[point.art],
+        "mobile": point.art in MOBILE_KINDS,
+        "on_the_road": point.unterwegs,
+        "current": current,
+        "until": point.bis.german() if point.bis else None,
         "street": address.strasse,
         "place": place,
         "town": address.ort,
         "district_part": address.ortsteil,
-        "address_line": ", ".join(p for p in (address.strasse, place) if p) + (f" ({address.ortsteil})" if address.ortsteil else ""),
+        "address_note": address.hinweis,
+        "address_line": address_line(address),
         "hours": [
-            {"days": row.tage.label, "days_spoken": row.tage.spoken, "times": [r.label for r in row.zeiten]}
+            {
+                "days": row.tage.label,
+                "days_spoken": row.tage.spoken,
+                "times": [r.label for r in row.zeiten],
+                "where": address_line(row.adresse) if row.adresse else None,
+                "where_note": row.adresse.hinweis if row.adresse else None,
+                "note": row.hinweis,
+            }
             for row in point.oeffnungszeiten
         ],
         "hours_summary": summary(point.oeffnungszeiten),
+        "hours_old": hours_old,
         "by_appointment": point.nach_vereinbarung,
         "hours_note": point.oeffnungszeiten_hinweis,
         "phones": [{"display": p.display, "e164": p.e164} for p in point.telefon],
@@ -77,12 +117,16 @@ def contact_point_view(point: ContactPoint, slug: str, index: int, holidays: str
             for person in point.ansprechpersonen
         ],
         "since": point.seit.german() if point.seit else None,
+        "carrier": carrier,
+        "topics": topic_views(point.themen),
+        "home_visits": point.hausbesuche,
+        "sources": sources_view(point.quellen + ([point.oeffnungszeiten_quelle] if point.oeffnungszeiten_quelle else [])),
         "coordinates": (
             {"lat": point.koordinaten.lat, "lon": point.koordinaten.lon, "precision": PRECISION[point.koordinaten.genauigkeit]}
             if point.koordinaten
             else None
         ),
-        "has_contact": bool(point.telefon or point.email or point.website),
+        "has_contact": current and bool(point.telefon or point.email or point.website),
         "site_url": site_url(slug),
     }
 
@@ -103,6 +147,11 @@ def _districts(site: Site) -> list[District]:
     return [table[key] for key in site.kreise]
 
 
+def _on(day: Any) -> str:
+    """'am 7. Juli 2015', 'im Juni 2025' or 'im Jahr 2015', as a sentence needs it."""
+    return f"am {day.german()}" if day.day else f"im {day.german()}" if day.month else f"im Jahr {day.german()}"
+
+
 def status_view(site: Site) -> dict[str, Any]:
     if site.status == "beendet":
         text = f"beendet {site.ende.month_year()}" if site.ende else "beendet"
@@ -113,6 +162,89 @@ def status_view(site: Site) -> dict[str, Any]:
     return {"value": site.status, "label": SITE_STATUS[site.status], "text": text}
 
 
+@per_dataset
+def predecessors(dataset: Dataset) -> dict[str, list[str]]:
+    """successor slug → the slugs of the ended sites it continues (worked out once per build)."""
+    found: dict[str, list[str]] = {}
+    for slug, located in sorted(dataset.sites.items()):
+        if located.record.nachfolger:
+            found.setdefault(located.record.nachfolger, []).append(slug)
+    return found
+
+
+def _site_link(dataset: Dataset, slug: str) -> dict[str, Any] | None:
+    located = dataset.sites.get(slug)
+    if located is None:
+        return None
+    site: Site = located.record
+    return {"name": site.name, "url": site_url(slug), "end": _on(site.ende) if site.ende else None, "start": _on(site.beginn) if site.beginn else None}
+
+
+def _org_link(dataset: Dataset, ident: str) -> dict[str, Any]:
+    org = _org(dataset, ident)
+    return {"name": org.name, "url": partner_url(dataset, ident), "website": org.website}
+
+
+def _ways_instead(dataset: Dataset, site: Site) -> list[dict[str, str]]:
+    """Real places to ask when a site publishes no phone, e-mail or address: its own website, its
+    Träger's and its Kommune's websites (each once)."""
+    ways: list[dict[str, str]] = []
+    if site.website:
+        ways.append({"name": f"Internetseite von {site.name}", "url": site.website})
+    idents = list(site.traeger) + [m.organisation for m in site.steuerungsgruppe if _org(dataset, m.organisation).typ == "kommune"]
+    for ident in dict.fromkeys(idents):
+        org = _org(dataset, ident)
+        if org.website:
+            ways.append({"name": f"Internetseite von {org.name}", "url": org.website})
+    return ways
+
+
+def reachable_by_district(dataset: Dataset, today: date) -> dict[str, list[dict[str, Any]]]:
+    """district key → the sites there with a current contact point that has a phone (worked out once per build)."""
+    key = f"reachable:{today.isoformat()}"
+    if key not in dataset.memo:
+        found: dict[str, list[dict[str, Any]]] = {}
+        for slug, located in sorted(dataset.sites.items(), key=lambda kv: sort_key(kv[1].record.name)):
+            site: Site = located.record
+            phoned = [(i, p) for i, p in enumerate(site.anlaufstellen) if p.telefon and is_current(site, p, today)]
+            if not phoned:
+                continue
+            i, point = phoned[0]
+            entry = {"slug": slug, "name": site.name, "url": f"{site_url(slug)}#anlaufstelle-{i + 1}", "phone": {"display": point.telefon[0].display, "e164": point.telefon[0].e164}}
+            for district in site.kreise:
+                found.setdefault(district, []).append(entry)
+        dataset.memo[key] = found
+    return dataset.memo[key]
+
+
+def _neighbours(dataset: Dataset, slug: str, site: Site, today: date) -> list[dict[str, Any]]:
+    """Up to three other sites of the same district(s) that can be phoned: a real next step when this one publishes no way to reach it."""
+    table = reachable_by_district(dataset, today)
+    seen: dict[str, dict[str, Any]] = {}
+    for district in site.kreise:
+        for entry in table.get(district, []):
+            if entry["slug"] != slug:
+                seen.setdefault(entry["slug"], entry)
+    return list(seen.values())[:3]
+
+
+def _description(site: Site, districts: list[District], current: list[ContactPoint]) -> str:
+    where = " und ".join(d.title for d in districts)
+    if site.status == "beendet":
+        return f"{site.name} ({where}): Die Arbeit ist beendet. Was der Standort tat und wer ihn trug."
+    towns = sorted({p.adresse.ort for p in current}, key=sort_key)
+    if not towns:
+        return f"{site.name} ({where}): wo ThINKA arbeitet, wer den Standort trägt und wie Sie weiterkommen."
+    offers = [label for label, present in (
+        ("Adresse", any(p.adresse.strasse for p in current)),
+        ("Öffnungszeiten", any(p.oeffnungszeiten for p in current)),
+        ("Telefon", any(p.telefon for p in current)),
+        ("E-Mail", any(p.email for p in current)),
+    ) if present]
+    listed = (", ".join(offers[:-1]) + " und " + offers[-1]) if len(offers) > 1 else "".join(offers)
+    return f"{site.name} ({where}): Anlaufstellen in {', '.join(towns)}" + (f" mit {listed}." if offers else ".")
+
+
 def site_page(
     dataset: Dataset, slug: str, settings: Settings, *, news: dict[str, Any] | None = None, events: dict[str, Any] | None = None
 ) -> PageView:
@@ -120,52 +252,84 @@ def site_page(
     located = dataset.sites[slug]
     site: Site = located.record
     districts = _districts(site)
-    towns = sorted({p.adresse.ort for p in site.anlaufstellen}, key=sort_key)
-    where = " und ".join(d.title for d in districts)
-    description = f"{site.name} ({where}): " + (
-        f"Anlaufstellen in {', '.join(towns)} mit Adresse, Öffnungszeiten und Kontakt."
-        if towns
-        else "Träger, Steuerungsgruppe, Partner und wie Sie Kontakt aufnehmen."
-    )
+    today = settings.today
+    current = [p for p in site.anlaufstellen if is_current(site, p, today)]
+    description = _description(site, districts, current)
     coordination = dataset.program.koordinierungsstelle if dataset.program else None
 
     def context() -> dict[str, Any]:
+        holidays = holidays_json(today.year)
+        max_months = max_age_months(dataset)
+        points = [
+            contact_point_view(
+                p, slug, i, holidays,
+                current=is_current(site, p, today),
+                hours_old=hours_age(p, max_months, today),
+                carrier=_org_link(dataset, p.traeger) if p.traeger else None,
+            )
+            for i, p in enumerate(site.anlaufstellen)
+        ]
+        # A contact point's source is often a page the site already names with its title.
+        titles = {q.url: q.titel for q in site.quellen if q.titel}
+        for view in points:
+            for q in view["sources"]:
+                if q["title"] == q["url"] and q["url"] in titles:
+                    q["title"] = titles[q["url"]]
+        ended = site.status == "beendet"
         return {
             "slug": slug,
             "name": site.name,
             "districts": [{"title": d.title, "anchor": d.key} for d in districts],
             "status": status_view(site),
+            "ended": ended,
+            "end_text": f"Die Arbeit endete {_on(site.ende)}." if site.ende else site.ende_hinweis,
+            "successor": _site_link(dataset, site.nachfolger) if site.nachfolger else None,
+            "predecessors": [v for v in (_site_link(dataset, p) for p in predecessors(dataset).get(slug, [])) if v],
             "start": site.beginn.german() if site.beginn else None,
+            "opening": site.eroeffnung.german() if site.eroeffnung else None,
             "end": site.ende.german() if site.ende else None,
             "description_html": render_markdown(site.beschreibung),
-            "contact_points": [contact_point_view(p, slug, i, holidays_json(settings.today.year)) for i, p in enumerate(site.anlaufstellen)],
-            "carriers": [
-                {"name": _org(dataset, t).name, "url": partner_url(dataset, t), "website": _org(dataset, t).website}
-                for t in site.traeger
+            "contact_points": [p for p in points if p["current"]],
+            "former_points": [p for p in points if not p["current"]],
+            "carriers": [_org_link(dataset, t) for t in site.traeger],
+            "former_carriers": [
+                dict(_org_link(dataset, f.organisation), since=f.seit.german() if f.seit else None, until=f.bis.german() if f.bis else None)
+                for f in site.fruehere_traeger
             ],
+            "commissioned_by": _org_link(dataset, site.im_auftrag_von) if site.im_auftrag_von else None,
             "steering_group": _member_views(dataset, site.steuerungsgruppe),
             "partners": _member_views(dataset, site.partner),
+            "topics": topic_views(site.themen),
+            "home_visits": site.hausbesuche,
+            "website": site.website,
+            "publications": [{"title": p.titel, "url": p.url, "note": p.hinweis} for p in site.veroeffentlichungen],
+            "ways_instead": _ways_instead(dataset, site),
+            "neighbours": [] if ended or any(p["has_contact"] for p in points if p["current"]) else _neighbours(dataset, slug, site, today),
+            "sources": sources_view(site.quellen + [q for p in site.anlaufstellen for q in p.quellen + ([p.oeffnungszeiten_quelle] if p.oeffnungszeiten_quelle else [])]),
             "service_area": (
                 {"towns": site.einzugsgebiet.orte, "parts": site.einzugsgebiet.ortsteile, "postal_codes": site.einzugsgebiet.plz}
                 if site.einzugsgebiet
                 else None
             ),
-            "reviewed": site.stand.month_year(),
+            "reviewed": site.stand.german(),
             "reviewed_iso": site.stand.iso(),
             "coordination": (
                 {"name": _org(dataset, coordination).name, "url": partner_url(dataset, coordination)} if coordination else None
             ),
             "directory_url": SITES_URL,
-            "jsonld": site_jsonld(site, settings.absolute(site_url(slug))),
+            "jsonld": site_jsonld(site, settings.absolute(site_url(slug)), today),
             "qr_svg": qr_svg(settings.absolute(site_url(slug))),
             "page_url": settings.absolute(site_url(slug)),
             "news": news,
-            "events": events,
+            "events": None if ended else events,
         }
 
     search_text = " ".join(
         [d.title for d in districts]
         + [p.name for p in site.anlaufstellen]
+        + [p.adresse.strasse for p in site.anlaufstellen if p.adresse.strasse]
+        + [HELP_TOPICS[t] for t in dict.fromkeys(site.themen + [t for p in site.anlaufstellen for t in p.themen])]
+        + [_org(dataset, t).name for t in site.traeger]
         + site.einzugsgebiet.orte
         + site.einzugsgebiet.ortsteile
         + site.einzugsgebiet.plz

@@ -1,0 +1,42 @@
+"""Where a page's facts come from and how old they are: the sources list of a site and of a
+contact point, and whether published opening hours are too old to show as simply current."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Iterable
+
+from thinka.data.lifecycle import hours_are_old
+from thinka.data.model import ContactPoint, Source
+
+
+def source_view(source: Source) -> dict[str, Any]:
+    """One source as a page lists it: its title (or address), the address, and the source's own date."""
+    return {
+        "url": source.url,
+        "title": source.titel or source.url,
+        "date": source.stand.german() if source.stand else None,
+        "date_iso": source.stand.iso() if source.stand else None,
+    }
+
+
+def sources_view(sources: Iterable[Source]) -> list[dict[str, Any]]:
+    """Each source once (the same page is often named for a site and for its contact points)."""
+    best: dict[str, Source] = {}
+    for source in sources:
+        known = best.get(source.url)
+        best[source.url] = source if known is None else known.model_copy(update={"stand": known.stand or source.stand, "titel": known.titel or source.titel})
+    return [source_view(s) for s in best.values()]
+
+
+def hours_age(point: ContactPoint, max_months: int, today: date) -> dict[str, Any] | None:
+    """Whether the hours come from a source older than ``max_months`` (or from one without a date).
+
+    ``None`` when the hours are as current as the entry (no source of their own, or a recent one);
+    otherwise the words the card shows instead of presenting them as today's hours.
+    """
+    source = point.oeffnungszeiten_quelle
+    if source is None or not hours_are_old(point, max_months, today):
+        return None
+    when = f"von {source.stand.month_year()}" if source.stand else "ohne Datum"
+    return {"text": f"Öffnungszeiten laut Angabe {when} – bitte vorher anrufen.", "source": source_view(source)}
