@@ -24,7 +24,12 @@ NEWS_DIR = "news"
 EVENTS_DIR = "events"
 # Names of overview pages beside posts and events: a post or event may not take them.
 RESERVED_NAMES = {"archiv", "seite", "standorte", "themen", "bilder", COORDINATION}
-SITE_RESERVED_NAMES = {"kreise"}  # /standorte/kreise/ lists the sites by district
+# Site file names the build needs for itself: a site page is /standorte/<name>/ (from
+# standorte/<name>.md) and it is named in posts and events by that name. The views make
+# standorte/index.md (the directory, thinka.views.directories) and /standorte/kreise/ (the sites by
+# district); 'koordinierungsstelle' stands for the coordination office wherever posts and events
+# name their sites (aktuelles/koordinierungsstelle/, veranstaltungen/koordinierungsstelle/).
+SITE_RESERVED_NAMES = {"index", "kreise", COORDINATION}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 

@@ -212,6 +212,7 @@ def _check_references(dataset: Dataset, located: Located, problems: Problems) ->
 
 def _check_site(located: Located, problems: Problems) -> None:
     site: Site = located.record
+    _check_districts(located, problems)
     if site.beginn and site.ende and site.ende.last < site.beginn.first:
         error_at(problems, located, ("ende",), f"Das Ende ({site.ende.german()}) liegt vor dem Beginn ({site.beginn.german()}).")
     if site.einzugsgebiet is not None and not (site.einzugsgebiet.orte or site.einzugsgebiet.ortsteile or site.einzugsgebiet.plz):
@@ -227,6 +228,19 @@ def _check_site(located: Located, problems: Problems) -> None:
         if point.koordinaten is None and site.status == "aktiv":
             line, column = located.where("anlaufstellen", i, "name")
             problems.warning(str(located.doc.path), line, column, f"Die Anlaufstelle '{point.name}' hat keine Koordinaten und fehlt deshalb auf der Karte (in Listen und in der Suche erscheint sie).")
+
+
+def _check_districts(located: Located, problems: Problems) -> None:
+    """Each district once in ``kreise``: 'Gera', '16052' and 'gera' are the same district."""
+    typed = located.doc.data.get("kreise") if isinstance(located.doc.data, dict) else None
+    if not isinstance(typed, list) or not located.record.kreise or len(located.record.kreise) != len(typed):
+        return
+    first: dict[str, int] = {}
+    for i, key in enumerate(located.record.kreise):
+        if key in first:
+            j = first[key]
+            error_at(problems, located, ("kreise", i), f"'{typed[i]}' ist derselbe Kreis wie '{typed[j]}' (Eintrag {j + 1}): bitte jeden Kreis nur einmal nennen.")
+        first.setdefault(key, i)
 
 
 def _check_hours(located: Located, loc: tuple[Any, ...], point: ContactPoint, problems: Problems) -> None:

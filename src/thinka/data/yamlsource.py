@@ -33,9 +33,21 @@ NULLS = {"", "~", "null", "Null", "NULL"}
 # byte-order marks inside the text. Checked in the raw text (exact position) and in every
 # scalar (escapes such as "\x01" in double quotes).
 FORBIDDEN = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]")
+# Characters that are invisible in one-line values, identifiers and keys, so that 'gera' and
+# 'ge<U+200B>ra' would look the same: zero-width spaces and joiners, word joiner and invisible
+# operators, soft hyphen, direction marks, embeddings, overrides and isolates, byte-order marks and
+# tag characters. Long texts (Markdown) may hold the harmless ones (a soft hyphen, an emoji's
+# joiner); the loader refuses the bidi controls everywhere (FORBIDDEN).
+INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\U000e0000-\U000e007f]")
+# Control characters (C0 including tab and line ends, DEL, C1): never in a one-line value or key.
+CONTROL = re.compile("[\u0000-\u001f\u007f-\u009f]")
 _NAMES = {
     "\u0000": "Nullzeichen",
+    "\u0009": "Tabulator",
+    "\u000a": "Zeilenumbruch",
+    "\u000d": "Wagenrücklauf",
     "\u0085": "Zeilenumbruch NEL",
+    "\u00ad": "weiches Trennzeichen",
     "\u2028": "Zeilentrenner",
     "\u2029": "Absatztrenner",
     "\ufeff": "unsichtbares Byte-Order-Mark",
@@ -47,8 +59,12 @@ def forbidden_character_message(char: str) -> str:
     code = f"U+{ord(char):04X}"
     if char in _NAMES:
         what = _NAMES[char]
-    elif "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069":
+    elif "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069" or char in "\u200e\u200f":
         what = "Steuerzeichen für die Schreibrichtung"
+    elif "\U000e0000" <= char <= "\U000e007f":
+        what = "unsichtbares Tag-Zeichen"
+    elif INVISIBLE.fullmatch(char):
+        what = "unsichtbares Zeichen ohne Breite"
     else:
         what = "Steuerzeichen"
     return f"Unzulässiges Zeichen {code} ({what}) – es ist unsichtbar oder verändert die Anzeige. Bitte löschen."
@@ -137,6 +153,9 @@ class _Builder:
         self.keys: dict[Loc, tuple[int, int]] = {}
         # An alias needs an anchor, and an anchor needs an '&': without one, no node is shared.
         self.seen: set[int] | None = set() if "&" in text else None
+        # Keys are checked for invisible characters only in files that hold one (escapes in
+        # double quotes are checked key by key).
+        self.invisible = INVISIBLE.search(text) is not None
         self.aliased = False
 
     def error(self, pos: tuple[int, int], message: str) -> None:
@@ -198,11 +217,13 @@ class _Builder:
                 self.error(key_pos, "Ein Feldname muss einfacher Text sein.")
                 continue
             key = key_node.value
-            if key_node.style == '"':
-                bad = FORBIDDEN.search(key)
-                if bad:
-                    self.error(key_pos, forbidden_character_message(bad.group()))
-                    continue
+            quoted = key_node.style == '"'
+            bad = (FORBIDDEN.search(key) or CONTROL.search(key)) if quoted else None
+            if bad is None and (quoted or self.invisible):
+                bad = INVISIBLE.search(key)
+            if bad:
+                self.error(key_pos, forbidden_character_message(bad.group()))
+                continue
             if key == "<<":
                 self.error(key_pos, "Zusammenführen mit '<<' ist nicht erlaubt: bitte die Felder ausschreiben.")
                 continue
