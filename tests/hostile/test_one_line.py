@@ -28,7 +28,7 @@ def _data(tmp_path: Path) -> Path:
 def test_message_with_line_ends_and_escapes_is_one_visible_line():
     problem = Problem("sites/a\nb.yml", 3, 9, "Unbekanntes Feld 'x\ry\x1b[2J\u200b\U000e0041'")
     assert problem.format() == "sites/a\\nb.yml:3:9: Unbekanntes Feld 'x\\ry\\x1b[2J\\u200b\\U000e0041'"
-    assert problem.annotation("/nirgends") == "::error file=sites/a\\nb.yml,line=3,col=9::Unbekanntes Feld 'x\\ry\\x1b[2J\\u200b\\U000e0041'"
+    assert problem.annotation("/nirgends") == "::error file=sites/a%0Ab.yml,line=3,col=9::Unbekanntes Feld 'x%0Dy\\x1b[2J\\u200b\\U000e0041'"
 
 
 def test_file_names_with_control_characters_are_reported_escaped(tmp_path: Path):

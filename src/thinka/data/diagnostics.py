@@ -16,6 +16,7 @@ WARNING = "Warnung"
 _UNSHOWABLE = re.compile(
     "[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufffe\uffff\U000e0000-\U000e007f]"
 )
+_LINE_ENDS = "\r\n"
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -28,10 +29,11 @@ def _escaped(char: str) -> str:
     return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
-def one_line(text: str) -> str:
+def one_line(text: str, keep: str = "") -> str:
     """``text`` with every character a terminal would act on or hide written as an escape
-    (``\\n``, ``\\r``, ``\\x1b``, ``\\u200b``), so a message stays one visible line."""
-    return _UNSHOWABLE.sub(lambda m: _escaped(m.group()), text)
+    (``\\n``, ``\\r``, ``\\x1b``, ``\\u200b``), so a message stays one visible line; ``keep``:
+    characters left as they are (for an encoding of their own)."""
+    return _UNSHOWABLE.sub(lambda m: m.group() if m.group() in keep else _escaped(m.group()), text)
 
 
 @dataclass(frozen=True, order=True)
@@ -62,9 +64,10 @@ class Problem:
         repository paths.
         """
         level = "error" if self.severity == ERROR else "warning"
-        path = one_line(self.shown_path(base).replace(os.sep, "/"))
+        # CR and LF have GitHub's own escapes (%0D, %0A); every other such character is shown escaped.
+        path = one_line(self.shown_path(base).replace(os.sep, "/"), keep=_LINE_ENDS)
         properties = f"file={_property(path)},line={self.line},col={self.column}"
-        return f"::{level} {properties}::{_data(one_line(self.message))}"
+        return f"::{level} {properties}::{_data(one_line(self.message, keep=_LINE_ENDS))}"
 
 
 def _data(text: str) -> str:
