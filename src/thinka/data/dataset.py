@@ -110,9 +110,14 @@ def named_files(
     their address; wrong suffixes, names unfit for an address and doubles are reported."""
     if not folder.is_dir():
         return
+    try:
+        listed = sorted(folder.iterdir())
+    except OSError as exc:
+        problems.error(str(folder), 1, 1, f"Der Ordner {folder.name}/ kann nicht gelesen werden ({exc.strerror}).")
+        return
     seen: dict[str, Path] = {}
     kinds = " oder ".join(suffixes)
-    for path in sorted(folder.iterdir()):
+    for path in listed:
         if path.name.startswith(".") or path.is_dir() or (with_images and path.suffix.lower() in IMAGE_TYPES):
             continue
         if path.suffix not in suffixes:

@@ -30,7 +30,7 @@ def load_posts(dataset: Dataset, problems: Problems) -> None:
     folder = dataset.data_dir / NEWS_DIR
     for path, name in named_files(folder, (".md",), problems, example="2015-06-06-buergerbuero-rabenhold.md", reserved=RESERVED_NAMES):
         before = len(problems.items)
-        doc, body, body_line = load_markdown(path, problems)
+        doc, body, body_line = load_markdown(path, problems, dataset.data_dir)
         if doc.data is None:
             if len(problems.items) == before:
                 problems.error(str(path), 1, 1, "Die Angaben oben fehlen: titel, datum und standorte zwischen zwei Zeilen '---'.")
@@ -95,7 +95,7 @@ def load_events(dataset: Dataset, problems: Problems) -> None:
     folder = dataset.data_dir / EVENTS_DIR
     for path, name in named_files(folder, (".yml", ".yaml"), problems, example="2015-06-06-buergerbuero-rabenhold.yml", reserved=RESERVED_NAMES):
         before = len(problems.items)
-        doc = load(path, problems)
+        doc = load(path, problems, dataset.data_dir)
         if doc.data is None:
             if len(problems.items) == before:
                 problems.error(str(path), 1, 1, "Die Datei ist leer: erwartet werden titel, beginn, ort, standorte und beschreibung.")
