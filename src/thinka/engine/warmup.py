@@ -24,7 +24,8 @@ from thinka.data import text
 from thinka.data.dataset import SITES_DIR, SLUG
 from thinka.data.diagnostics import Problems
 from thinka.data.settings import Settings
-from thinka.data.yamlsource import read_data_file, top_level_text
+from thinka.data.reading import read_data_file
+from thinka.data.yamlsource import top_level_text
 from thinka.exports import qr
 from thinka.views.common import site_url
 
