@@ -7,11 +7,8 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site validate serve serve-full test install clean bench bench-news
 
-site: validate  ## validate the data, then build site/ (a failed build leaves the old site/ untouched)
-	rm -rf site.new
-	$(BIN)/mkdocs build --strict --site-dir site.new
-	rm -rf site
-	mv site.new site
+site: validate  ## validate the data, then build site/ (a failed build leaves the old site/ untouched; the new one is swapped in by rename)
+	$(BIN)/python scripts/publish site -- $(BIN)/mkdocs build --strict --site-dir
 
 validate: $(STAMP)  ## check every file under sites_data/ (or $$THINKA_DATA_DIR)
 	$(BIN)/thinka validate
@@ -41,4 +38,4 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 clean:
-	rm -rf site site.new $(VENV) src/*.egg-info .pytest_cache
+	rm -rf site site.new site.new-* site.old-* $(VENV) src/*.egg-info .pytest_cache

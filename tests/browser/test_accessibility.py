@@ -232,5 +232,5 @@ def test_search_by_keyboard_alone(browser, base_url, width):
     assert page.evaluate("document.activeElement.closest('.md-search-result') !== null")
     page.keyboard.press("Enter")
     page.wait_for_url("**/standorte/nordhausen/**")
-    assert page.locator("h1").inner_text() == "ThINKA Landkreis Nordhausen"
+    assert page.locator("h1").inner_text() == "ThINKA Bleicherode-Sollstedt"
     context.close()

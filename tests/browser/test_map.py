@@ -66,7 +66,7 @@ def test_map_markers_are_links_reachable_by_keyboard(browser, base_url):
         if page.evaluate("document.activeElement.classList.contains('thinka-map__marker')"):
             labels.append(label)
             break
-    assert labels[0] == "ThINKA-Büro Bleicherode, Bleicherode (ThINKA Landkreis Nordhausen), ungefähre Lage"
+    assert labels[0] == "ThINKA-Büro Bleicherode, Bleicherode (ThINKA Bleicherode-Sollstedt), ungefähre Lage"
     page.keyboard.press("Enter")
     page.wait_for_url("**/standorte/nordhausen/#anlaufstelle-1")
     page.close()

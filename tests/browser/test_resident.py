@@ -23,12 +23,18 @@ def finder_results(page, text: str) -> str:
     [
         ("Arnstadt", "ThINKA Ilm-Kreis"),  # a town
         ("Lusan", "ThINKA Gera"),  # an Ortsteil / Sozialraum
-        ("99427", "ThINKA Weimar"),  # a postal code
+        ("06556", "ThINKA Artern"),  # a postal code
         ("Walperloh", "ThINKA Schmalkalden-Meiningen"),
-        ("kyffhäuserkreis", "ThINKA Kyffhäuserkreis"),  # a district name
-        ("Muehlhausen", "ThINKA Unstrut-Hainich-Kreis"),  # umlaut spelt out
-        ("Bleicherrode", "ThINKA Landkreis Nordhausen"),  # a typo
-        ("Leinefeld", "ThINKA Eichsfeld"),  # a letter missing
+        ("Saalfeld-Rudolstadt", "ThINKA Saalfeld"),  # a district name
+        ("Muehlhausen", "ThINKA Mühlhausen"),  # umlaut spelt out
+        ("Bleicherrode", "ThINKA Bleicherode-Sollstedt"),  # a typo
+        ("Leinefeld", "ThINKA Eichsfeld (Leinefelde)"),  # a letter missing
+        ("Erfurt", "ThINKA Erfurt"),  # where ThINKA works today
+        ("Rieth", "ThINKA Erfurt"),
+        ("Jena", "ThINKA Jena-Winzerla"),
+        ("Winzerla", "ThINKA Jena-Winzerla"),
+        ("Bieblach", "ThINKA Gera"),
+        ("Bad Frankenhausen", "ThINKA Bad Frankenhausen / An der Schmücke"),
     ],
 )
 def test_finder_on_the_start_page_names_the_responsible_site(browser, base_url, typed, site):

@@ -24,7 +24,12 @@ NEWS_DIR = "news"
 EVENTS_DIR = "events"
 # Names of overview pages beside posts and events: a post or event may not take them.
 RESERVED_NAMES = {"archiv", "seite", "standorte", "themen", "bilder", COORDINATION}
-SITE_RESERVED_NAMES = {"kreise", "themen"}  # /standorte/kreise/ lists the sites by district, /standorte/themen/ by topic
+# Site file names the build needs for itself: a site page is /standorte/<name>/ (from
+# standorte/<name>.md) and it is named in posts and events by that name. The views make
+# standorte/index.md (the directory, thinka.views.directories), /standorte/kreise/ (the sites by
+# district) and /standorte/themen/ (the sites by topic, thinka.views.topics); 'koordinierungsstelle' stands for the coordination office wherever posts and events
+# name their sites (aktuelles/koordinierungsstelle/, veranstaltungen/koordinierungsstelle/).
+SITE_RESERVED_NAMES = {"index", "kreise", "themen", COORDINATION}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -105,9 +110,14 @@ def named_files(
     their address; wrong suffixes, names unfit for an address and doubles are reported."""
     if not folder.is_dir():
         return
+    try:
+        listed = sorted(folder.iterdir())
+    except OSError as exc:
+        problems.error(str(folder), 1, 1, f"Der Ordner {folder.name}/ kann nicht gelesen werden ({exc.strerror}).")
+        return
     seen: dict[str, Path] = {}
     kinds = " oder ".join(suffixes)
-    for path in sorted(folder.iterdir()):
+    for path in listed:
         if path.name.startswith(".") or path.is_dir() or (with_images and path.suffix.lower() in IMAGE_TYPES):
             continue
         if path.suffix not in suffixes:

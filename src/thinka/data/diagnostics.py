@@ -3,10 +3,37 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 
 ERROR = "Fehler"
 WARNING = "Warnung"
+
+
+# What must never reach a terminal as it is: control characters (a newline would split the
+# message, CR and ESC rewrite the line), line separators, and the invisible and bidi characters
+# that make a text display other than it reads.
+_UNSHOWABLE = re.compile(
+    "[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufffe\uffff\U000e0000-\U000e007f]"
+)
+_LINE_ENDS = "\r\n"
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escaped(char: str) -> str:
+    code = ord(char)
+    if char in _NAMED:
+        return _NAMED[char]
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def one_line(text: str, keep: str = "") -> str:
+    """``text`` with every character a terminal would act on or hide written as an escape
+    (``\\n``, ``\\r``, ``\\x1b``, ``\\u200b``), so a message stays one visible line; ``keep``:
+    characters left as they are (for an encoding of their own)."""
+    return _UNSHOWABLE.sub(lambda m: m.group() if m.group() in keep else _escaped(m.group()), text)
 
 
 @dataclass(frozen=True, order=True)
@@ -28,7 +55,7 @@ class Problem:
 
     def format(self, base: str | None = None) -> str:
         prefix = "" if self.severity == ERROR else "Warnung: "
-        return f"{self.shown_path(base)}:{self.line}:{self.column}: {prefix}{self.message}"
+        return one_line(f"{self.shown_path(base)}:{self.line}:{self.column}: {prefix}{self.message}")
 
     def annotation(self, base: str) -> str:
         """A GitHub Actions workflow command, so the problem shows on the changed line of a pull request.
@@ -37,9 +64,10 @@ class Problem:
         repository paths.
         """
         level = "error" if self.severity == ERROR else "warning"
-        path = self.shown_path(base).replace(os.sep, "/")
+        # CR and LF have GitHub's own escapes (%0D, %0A); every other such character is shown escaped.
+        path = one_line(self.shown_path(base).replace(os.sep, "/"), keep=_LINE_ENDS)
         properties = f"file={_property(path)},line={self.line},col={self.column}"
-        return f"::{level} {properties}::{_data(self.message)}"
+        return f"::{level} {properties}::{_data(one_line(self.message, keep=_LINE_ENDS))}"
 
 
 def _data(text: str) -> str:

@@ -116,7 +116,14 @@ def _time_range(value: Any) -> TimeRange:
 
 def _time_ranges(value: Any) -> Any:
     if isinstance(value, str):
-        return [part for part in re.split(r"\s*[,;]\s*|\s+und\s+", value.strip()) if part]
+        parts = re.split(r"\s*[,;]\s*|\s+und\s+", value.strip())
+        if not any(parts):
+            fail(f"'{value.strip()}' enthält keine Zeitspanne: bitte von–bis schreiben (z. B. 09:00–12:00).")
+        if not all(parts):
+            fail(f"In '{value.strip()}' steht eine leere Zeitspanne (ein Komma zu viel): bitte von–bis schreiben (z. B. 09:00–12:00, 13:00–15:00).")
+        return parts
+    if isinstance(value, list) and not value:
+        fail("Hier fehlt die Zeitspanne: bitte von–bis schreiben (z. B. 09:00–12:00).")
     return value
 
 

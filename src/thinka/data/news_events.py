@@ -4,6 +4,7 @@ the sites they belong to, their images and the places of events."""
 from __future__ import annotations
 
 import difflib
+import posixpath
 import re
 from pathlib import Path
 
@@ -30,7 +31,7 @@ def load_posts(dataset: Dataset, problems: Problems) -> None:
     folder = dataset.data_dir / NEWS_DIR
     for path, name in named_files(folder, (".md",), problems, example="2015-06-06-buergerbuero-rabenhold.md", reserved=RESERVED_NAMES):
         before = len(problems.items)
-        doc, body, body_line = load_markdown(path, problems)
+        doc, body, body_line = load_markdown(path, problems, dataset.data_dir)
         if doc.data is None:
             if len(problems.items) == before:
                 problems.error(str(path), 1, 1, "Die Angaben oben fehlen: titel, datum und standorte zwischen zwei Zeilen '---'.")
@@ -81,21 +82,46 @@ def _check_owners(dataset: Dataset, located: Located, problems: Problems) -> Non
         seen.add(slug)
 
 
+def image_name(name: str) -> str | None:
+    """Where below the post's or event's folder an image is published: the name as typed, made
+    plain (``bilder/./a.png`` → ``bilder/a.png``); None for an absolute name or one that climbs
+    out with '..' (its address would leave the published folder, whatever the file system says)."""
+    if "\\" in name or posixpath.isabs(name):
+        return None
+    plain = posixpath.normpath(name)
+    return None if plain == ".." or plain.startswith("../") else plain
+
+
+def image_source(folder: Path, name: str) -> Path | None:
+    """The file an image name stands for: resolved (symlinks followed), a regular file inside
+    ``folder``; None otherwise. Images are published from this path, never from the name."""
+    if image_name(name) is None:
+        return None
+    try:
+        real = (folder / name).resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None
+    return real if real.is_relative_to(folder.resolve()) and real.is_file() else None
+
+
 def _check_image(folder: Path, located: Located, name: str, problems: Problems) -> None:
     path = folder / name
-    if not path.resolve().is_relative_to(folder.resolve()):
-        error_at(problems, located, ("bild", "datei"), f"Das Bild muss im Ordner {folder.name}/ liegen (oder in einem Unterordner davon).")
-    elif path.suffix.lower() not in IMAGE_TYPES:
-        error_at(problems, located, ("bild", "datei"), "Bilder bitte als JPEG, PNG oder WebP speichern (.jpg, .png, .webp).")
-    elif not path.is_file():
-        error_at(problems, located, ("bild", "datei"), f"Die Bilddatei '{name}' gibt es nicht (gesucht in {folder.name}/{name}).")
+    where = ("bild", "datei")
+    if "\\" in name or posixpath.isabs(name):
+        error_at(problems, located, where, f"Bitte das Bild relativ zum Ordner {folder.name}/ angeben, ohne '/' am Anfang (z. B. bilder/foto.jpg).")
+    elif image_name(name) is None or not path.resolve().is_relative_to(folder.resolve()):  # '..' out, or a symlink out
+        error_at(problems, located, where, f"Das Bild muss im Ordner {folder.name}/ liegen (oder in einem Unterordner davon).")
+    elif path.suffix.lower() not in IMAGE_TYPES or path.resolve().suffix.lower() not in IMAGE_TYPES:
+        error_at(problems, located, where, "Bilder bitte als JPEG, PNG oder WebP speichern (.jpg, .png, .webp).")
+    elif image_source(folder, name) is None:
+        error_at(problems, located, where, f"Die Bilddatei '{name}' gibt es nicht (gesucht in {folder.name}/{name}).")
 
 
 def load_events(dataset: Dataset, problems: Problems) -> None:
     folder = dataset.data_dir / EVENTS_DIR
     for path, name in named_files(folder, (".yml", ".yaml"), problems, example="2015-06-06-buergerbuero-rabenhold.yml", reserved=RESERVED_NAMES):
         before = len(problems.items)
-        doc = load(path, problems)
+        doc = load(path, problems, dataset.data_dir)
         if doc.data is None:
             if len(problems.items) == before:
                 problems.error(str(path), 1, 1, "Die Datei ist leer: erwartet werden titel, beginn, ort, standorte und beschreibung.")

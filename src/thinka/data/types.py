@@ -23,7 +23,7 @@ from pydantic_core import PydanticCustomError
 # number and ``true`` as a boolean. ``thinka validate`` reads every value as typed text. Each type
 # below therefore also declares the non-text forms an editor may produce; the rules that decide
 # stay in the Python validators.
-from .yamlsource import FORBIDDEN, forbidden_character_message
+from .yamlsource import CONTROL, FORBIDDEN, INVISIBLE, forbidden_character_message
 
 
 def fail(message: str) -> None:
@@ -62,6 +62,11 @@ def _one_line(value: Any) -> str:
     value = _text(value)
     if "\n" in value:
         fail("Dieser Wert muss in eine Zeile passen.")
+    # A carriage return or escape would rewrite a terminal line; an invisible character makes two
+    # different values look the same.
+    bad = CONTROL.search(value) or INVISIBLE.search(value)
+    if bad:
+        fail(forbidden_character_message(bad.group()))
     return value
 
 
@@ -181,14 +186,29 @@ class Phone:
         return self.display
 
 
+# What a phone number may hold besides digits: spaces, '+', brackets, slashes, dashes and dots.
+# Letters would be dialled as digits (vanity numbers: 'Frau X' becomes 37289).
+_PHONE_CHARACTERS = re.compile(r"[\d\s+()/.\-–]+")
+# Digits after the trunk prefix 0 (area code and subscriber number); fewer cannot be a real
+# German line ('0361 123' is an area code and the beginning of a number).
+MIN_PHONE_DIGITS = 7
+
+
 def _phone(value: Any) -> Phone:
     text = _one_line(value)
+    if not _PHONE_CHARACTERS.fullmatch(text):
+        fail(
+            f"'{text}' ist keine Telefonnummer: bitte nur die Nummer angeben (Ziffern, Leerzeichen, + ( ) / -); "
+            "Namen und Zeiten gehören nicht in das Feld 'telefon' (dafür gibt es 'ansprechpersonen' und 'oeffnungszeiten_hinweis')."
+        )
     try:
         number = phonenumbers.parse(text, "DE")
     except phonenumbers.NumberParseException:
         fail(f"'{text}' ist keine Telefonnummer (Beispiel: 03677 123456 oder +49 3677 123456).")
     if not phonenumbers.is_valid_number(number) or phonenumbers.region_code_for_number(number) != "DE":
         fail(f"'{text}' ist keine gültige deutsche Telefonnummer (Beispiel: 03677 123456).")
+    if len(phonenumbers.national_significant_number(number)) < MIN_PHONE_DIGITS:
+        fail(f"'{text}' ist zu kurz für eine Telefonnummer: bitte die ganze Nummer mit Vorwahl angeben (Beispiel: 03677 123456).")
     return Phone(
         typed=text,
         e164=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164),
@@ -205,8 +225,15 @@ PhoneNumber = Annotated[
 ]
 
 
+# Characters that make a mailto: link carry more than an address: '?' starts a query with hidden
+# headers (?bcc=…), '&' joins them, '%' hides characters as escapes (%40 is '@').
+_MAILTO_SPECIAL = re.compile(r"[?&%]")
+
+
 def _email(value: Any) -> str:
     text = _one_line(value)
+    if _MAILTO_SPECIAL.search(text):
+        fail(f"'{text}' ist keine gültige E-Mail-Adresse: die Zeichen ?, & und % gehören nicht in eine Adresse (Beispiel: kontakt@beispiel.de).")
     try:
         return email_validator.validate_email(text, check_deliverability=False).normalized
     except email_validator.EmailNotValidError:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import gc
+import os
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -65,8 +66,8 @@ def _load_dataset(data_dir: str | Path, problems: Problems | None, today: date |
         return dataset, problems
 
     program_path = data_dir / PROGRAM_FILE
-    if program_path.is_file():
-        doc = load(program_path, problems)
+    if os.path.lexists(program_path):  # whatever stands there: load() says why it cannot be read
+        doc = load(program_path, problems, data_dir)
         if doc.data is not None or not problems:
             dataset.program = check(Program, doc, problems)
             dataset.program_doc = doc
@@ -74,19 +75,20 @@ def _load_dataset(data_dir: str | Path, problems: Problems | None, today: date |
         problems.error(str(program_path), 1, 1, "Datei fehlt: program.yml beschreibt das Programm und ist Pflicht.")
 
     org_path = data_dir / ORGANISATIONS_FILE
-    if org_path.is_file():
-        _load_organisations(load(org_path, problems), dataset, problems)
+    if os.path.lexists(org_path):
+        _load_organisations(load(org_path, problems, data_dir), dataset, problems)
     else:
         problems.error(str(org_path), 1, 1, "Datei fehlt: organisations.yml listet alle Organisationen und ist Pflicht.")
 
     _check_program(dataset, problems)
     sites_dir = data_dir / SITES_DIR
+    before = len(problems.items)
     files = list(named_files(sites_dir, (".yml", ".yaml"), problems, example="gera-lusan.yml", what="Standort ", with_images=False, reserved=SITE_RESERVED_NAMES))
-    if not files and not any(sites_dir.glob("*")):
+    if not files and len(problems.items) == before and not _has_entries(sites_dir):
         problems.error(str(sites_dir), 1, 1, "Keine Standorte gefunden: lege je Standort eine Datei sites/<kennung>.yml an.")
     invalid: list[Located] = []
     for path, slug in files:
-        doc, site = _site_file(path, problems)
+        doc, site = _site_file(path, problems, data_dir)
         if doc.data is None and problems:
             dataset.broken_sites.add(slug)
             continue
@@ -110,6 +112,13 @@ def _load_dataset(data_dir: str | Path, problems: Problems | None, today: date |
     return dataset, problems
 
 
+def _has_entries(folder: Path) -> bool:
+    try:
+        return any(folder.iterdir())
+    except OSError:
+        return False
+
+
 def _check_freshness(dataset: Dataset, problems: Problems, today: date) -> None:
     """A warning (not an error) for each active or planned site whose 'stand' is too old."""
     months = max_age_months(dataset)
@@ -125,17 +134,20 @@ def _check_freshness(dataset: Dataset, problems: Problems, today: date) -> None:
 _SITE_FILES: dict[Path, tuple[tuple[int, int], Document, Any]] = {}
 
 
-def _site_file(path: Path, problems: Problems) -> tuple[Document, Any]:
+def _site_file(path: Path, problems: Problems, data_dir: Path) -> tuple[Document, Any]:
     """A site file's document and validated record (None if invalid); problems go to ``problems``."""
-    stat = path.stat()
-    key = (stat.st_mtime_ns, stat.st_size)
+    try:
+        stat = path.lstat() if path.is_symlink() else path.stat()  # a symlink is checked anew each time
+        key: tuple[int, int] | None = None if path.is_symlink() else (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        key = None  # load() reports it
     cached = _SITE_FILES.get(path)
-    if cached is not None and cached[0] == key:
+    if key is not None and cached is not None and cached[0] == key:
         return cached[1], cached[2]
     count = len(problems.items)
-    doc = load(path, problems)
+    doc = load(path, problems, data_dir)
     site = check(Site, doc, problems) if doc.data is not None or not problems else None
-    if site is not None and len(problems.items) == count:
+    if site is not None and len(problems.items) == count and key is not None:
         _SITE_FILES[path] = (key, doc, site)
     else:
         _SITE_FILES.pop(path, None)
@@ -144,7 +156,7 @@ def _site_file(path: Path, problems: Problems) -> tuple[Document, Any]:
 
 def _load_organisations(doc: Document, dataset: Dataset, problems: Problems) -> None:
     if doc.data is None:
-        if doc.path.stat().st_size == 0 or not problems:
+        if doc.text == "" or (doc.text is not None and not problems):
             problems.error(str(doc.path), 1, 1, "Die Datei ist leer: erwartet wird 'organisationen:' mit einer Liste.")
         return
     if not isinstance(doc.data, dict) or not isinstance(doc.data.get("organisationen"), list):
@@ -212,6 +224,7 @@ def _check_references(dataset: Dataset, located: Located, problems: Problems) ->
 
 def _check_site(located: Located, problems: Problems, today: date) -> None:
     site: Site = located.record
+    _check_districts(located, problems)
     if site.beginn and site.ende and site.ende.last < site.beginn.first:
         error_at(problems, located, ("ende",), f"Das Ende ({site.ende.german()}) liegt vor dem Beginn ({site.beginn.german()}).")
     if site.einzugsgebiet is not None and not (site.einzugsgebiet.orte or site.einzugsgebiet.ortsteile or site.einzugsgebiet.plz):
@@ -227,6 +240,19 @@ def _check_site(located: Located, problems: Problems, today: date) -> None:
         if point.koordinaten is None and point.unterwegs is None and site.status == "aktiv" and lifecycle.is_current(site, point, today):
             line, column = located.where("anlaufstellen", i, "name")
             problems.warning(str(located.doc.path), line, column, f"Die Anlaufstelle '{point.name}' hat keine Koordinaten und fehlt deshalb auf der Karte (in Listen und in der Suche erscheint sie).")
+
+
+def _check_districts(located: Located, problems: Problems) -> None:
+    """Each district once in ``kreise``: 'Gera', '16052' and 'gera' are the same district."""
+    typed = located.doc.data.get("kreise") if isinstance(located.doc.data, dict) else None
+    if not isinstance(typed, list) or not located.record.kreise or len(located.record.kreise) != len(typed):
+        return
+    first: dict[str, int] = {}
+    for i, key in enumerate(located.record.kreise):
+        if key in first:
+            j = first[key]
+            error_at(problems, located, ("kreise", i), f"'{typed[i]}' ist derselbe Kreis wie '{typed[j]}' (Eintrag {j + 1}): bitte jeden Kreis nur einmal nennen.")
+        first.setdefault(key, i)
 
 
 def _check_hours(located: Located, loc: tuple[Any, ...], point: ContactPoint, problems: Problems) -> None:

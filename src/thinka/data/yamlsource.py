@@ -22,8 +22,8 @@ except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 from .diagnostics import Problems
+from .reading import read_data_file
 
-MAX_BYTES = 2_000_000
 MAX_DEPTH = 40
 NULLS = {"", "~", "null", "Null", "NULL"}
 
@@ -33,9 +33,21 @@ NULLS = {"", "~", "null", "Null", "NULL"}
 # byte-order marks inside the text. Checked in the raw text (exact position) and in every
 # scalar (escapes such as "\x01" in double quotes).
 FORBIDDEN = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]")
+# Characters that are invisible in one-line values, identifiers and keys, so that 'gera' and
+# 'ge<U+200B>ra' would look the same: zero-width spaces and joiners, word joiner and invisible
+# operators, soft hyphen, direction marks, embeddings, overrides and isolates, byte-order marks and
+# tag characters. Long texts (Markdown) may hold the harmless ones (a soft hyphen, an emoji's
+# joiner); the loader refuses the bidi controls everywhere (FORBIDDEN).
+INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\U000e0000-\U000e007f]")
+# Control characters (C0 including tab and line ends, DEL, C1): never in a one-line value or key.
+CONTROL = re.compile("[\u0000-\u001f\u007f-\u009f]")
 _NAMES = {
     "\u0000": "Nullzeichen",
+    "\u0009": "Tabulator",
+    "\u000a": "Zeilenumbruch",
+    "\u000d": "Wagenrücklauf",
     "\u0085": "Zeilenumbruch NEL",
+    "\u00ad": "weiches Trennzeichen",
     "\u2028": "Zeilentrenner",
     "\u2029": "Absatztrenner",
     "\ufeff": "unsichtbares Byte-Order-Mark",
@@ -47,8 +59,12 @@ def forbidden_character_message(char: str) -> str:
     code = f"U+{ord(char):04X}"
     if char in _NAMES:
         what = _NAMES[char]
-    elif "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069":
+    elif "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069" or char in "\u200e\u200f":
         what = "Steuerzeichen für die Schreibrichtung"
+    elif "\U000e0000" <= char <= "\U000e007f":
+        what = "unsichtbares Tag-Zeichen"
+    elif INVISIBLE.fullmatch(char):
+        what = "unsichtbares Zeichen ohne Breite"
     else:
         what = "Steuerzeichen"
     return f"Unzulässiges Zeichen {code} ({what}) – es ist unsichtbar oder verändert die Anzeige. Bitte löschen."
@@ -137,6 +153,9 @@ class _Builder:
         self.keys: dict[Loc, tuple[int, int]] = {}
         # An alias needs an anchor, and an anchor needs an '&': without one, no node is shared.
         self.seen: set[int] | None = set() if "&" in text else None
+        # Keys are checked for invisible characters only in files that hold one (escapes in
+        # double quotes are checked key by key).
+        self.invisible = INVISIBLE.search(text) is not None
         self.aliased = False
 
     def error(self, pos: tuple[int, int], message: str) -> None:
@@ -198,11 +217,13 @@ class _Builder:
                 self.error(key_pos, "Ein Feldname muss einfacher Text sein.")
                 continue
             key = key_node.value
-            if key_node.style == '"':
-                bad = FORBIDDEN.search(key)
-                if bad:
-                    self.error(key_pos, forbidden_character_message(bad.group()))
-                    continue
+            quoted = key_node.style == '"'
+            bad = (FORBIDDEN.search(key) or CONTROL.search(key)) if quoted else None
+            if bad is None and (quoted or self.invisible):
+                bad = INVISIBLE.search(key)
+            if bad:
+                self.error(key_pos, forbidden_character_message(bad.group()))
+                continue
             if key == "<<":
                 self.error(key_pos, "Zusammenführen mit '<<' ist nicht erlaubt: bitte die Felder ausschreiben.")
                 continue
@@ -233,10 +254,11 @@ def top_level_text(text: str, key: str) -> str | None:
     return None
 
 
-def load(path: str | Path, problems: Problems) -> Document:
-    """Load one YAML file. Problems are added to ``problems``; ``data`` is None when unreadable."""
+def load(path: str | Path, problems: Problems, root: str | Path | None = None) -> Document:
+    """Load one YAML file. Problems are added to ``problems``; ``data`` is None when unreadable.
+    ``root``: the data folder the file must lie in, also after following symlinks."""
     doc = Document(Path(path))
-    text = _read_text(doc.path, problems)
+    text = _read_text(doc.path, problems, root)
     if text is not None:
         _compose(text, doc, problems)
     return doc
@@ -245,14 +267,14 @@ def load(path: str | Path, problems: Problems) -> Document:
 FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 
 
-def load_markdown(path: str | Path, problems: Problems) -> tuple[Document, str, int]:
+def load_markdown(path: str | Path, problems: Problems, root: str | Path | None = None) -> tuple[Document, str, int]:
     """A Markdown file with YAML front matter between two ``---`` lines.
 
     Returns the front matter (positions as in the whole file), the body and the line the body
     starts on. ``data`` is None when the front matter is missing or unreadable.
     """
     doc = Document(Path(path))
-    text = _read_text(doc.path, problems)
+    text = _read_text(doc.path, problems, root)
     if text is None:
         return doc, "", 1
     name = str(doc.path)
@@ -269,15 +291,10 @@ def load_markdown(path: str | Path, problems: Problems) -> tuple[Document, str, 
     return doc, text[closing.end() + 1 :], body_line
 
 
-def _read_text(path: Path, problems: Problems) -> str | None:
+def _read_text(path: Path, problems: Problems, root: str | Path | None = None) -> str | None:
     name = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        problems.error(name, 1, 1, f"Datei kann nicht gelesen werden ({exc.strerror}).")
-        return None
-    if len(raw) > MAX_BYTES:
-        problems.error(name, 1, 1, f"Datei ist zu groß ({len(raw):,} Bytes; erlaubt sind {MAX_BYTES:,}).".replace(",", "."))
+    raw = read_data_file(path, problems, root)
+    if raw is None:
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]

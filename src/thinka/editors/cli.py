@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from thinka.data.dataset import Dataset, data_dir_default
+from thinka.data.diagnostics import one_line
 from thinka.data.validate import load_dataset
 from thinka.data.vocabulary import CONTACT_KINDS, SITE_STATUS
 from thinka.exports import codeowners, schema
@@ -94,7 +95,7 @@ def cmd_codeowners(args: argparse.Namespace) -> int:
     try:
         content = codeowners.render(dataset, Path.cwd())
     except codeowners.OutsideRepository as exc:
-        print(exc, file=sys.stderr)
+        _print_lines(exc)
         return 1
     out: Path = args.out
     if args.check:
@@ -115,7 +116,7 @@ def cmd_new_site(args: argparse.Namespace) -> int:
         area = {"orte": args.ort or [], "ortsteile": args.ortsteil or [], "plz": args.plz or []}
         path = scaffold.new_site(args.data_dir, args.slug, name, kreise, args.traeger or [], args.status, area=area)
     except scaffold.ScaffoldError as exc:
-        print(exc, file=sys.stderr)
+        _print_lines(exc)
         return 1
     print(f"angelegt: {path}")
     print("Nächste Schritte: Beschreibung ergänzen, Anlaufstellen hinzufügen (thinka add-contact-point), dann 'thinka validate'.")
@@ -130,11 +131,17 @@ def cmd_add_contact_point(args: argparse.Namespace) -> int:
     try:
         path = scaffold.add_contact_point(args.data_dir, args.slug, point)
     except scaffold.ScaffoldError as exc:
-        print(exc, file=sys.stderr)
+        _print_lines(exc)
         print("Die Datei wurde nicht geändert.", file=sys.stderr)
         return 1
     print(f"Anlaufstelle '{args.name}' ergänzt in {path}")
     return 0
+
+
+def _print_lines(exc: Exception) -> None:
+    """A refusal, each of its problems on one visible line of standard error."""
+    for line in str(exc).split("\n"):
+        print(one_line(line), file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -190,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # never a traceback for an editor
-        print(f"Interner Fehler: {exc.__class__.__name__}: {exc}. Bitte melden Sie diesen Fehler dem Entwicklungsteam.", file=sys.stderr)
+        print(one_line(f"Interner Fehler: {exc.__class__.__name__}: {exc}. Bitte melden Sie diesen Fehler dem Entwicklungsteam."), file=sys.stderr)
         return 2
 
 

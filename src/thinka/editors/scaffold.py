@@ -21,9 +21,11 @@ import yaml
 from pydantic_core import PydanticCustomError
 
 from thinka.data.dataset import ORGANISATIONS_FILE, PROGRAM_FILE, SITES_DIR, SLUG
+from thinka.data.diagnostics import Problem, one_line
 from thinka.data.districts import District, _district, all_districts
 from thinka.data.model import ContactPoint, Site
 from thinka.data.validate import load_dataset
+from thinka.data.yamlsource import CONTROL, FORBIDDEN, INVISIBLE, forbidden_character_message
 from thinka.data.yamltext import flow_list, scalar
 from thinka.exports.schema import modeline
 
@@ -50,10 +52,20 @@ def _hint(model: type, name: str) -> str:
 
 
 # ------------------------------------------------------------------ checks shared by both commands
+def check_arguments(given: Sequence[tuple[str, str | Sequence[str] | None]]) -> None:
+    """Every argument one line of visible text: a line end, carriage return, escape or invisible
+    character in an option would end up in the file (or in a message) as something else."""
+    for option, value in given:
+        for text in [value] if isinstance(value, str) else value or ():
+            bad = CONTROL.search(text) or FORBIDDEN.search(text) or INVISIBLE.search(text)
+            if bad:
+                raise ScaffoldError(f"{option} '{one_line(text)}': {forbidden_character_message(bad.group())}")
+
+
 def check_slug(slug: str) -> None:
     if not SLUG.fullmatch(slug):
         raise ScaffoldError(
-            f"'{slug}' taugt nicht als Kennung: nur Kleinbuchstaben a–z, Ziffern und Bindestriche, z. B. 'gera-lusan'. "
+            f"'{one_line(slug)}' taugt nicht als Kennung: nur Kleinbuchstaben a–z, Ziffern und Bindestriche, z. B. 'gera-lusan'. "
             "Die Kennung wird die Adresse der Seite (/standorte/<kennung>/)."
         )
 
@@ -87,7 +99,7 @@ def validate_site_text(data_dir: Path, slug: str, text: str, shown_as: Path) -> 
         _, problems = load_dataset(root)
         mine = [p for p in problems.errors if Path(p.path) == candidate]
         if mine:
-            raise ScaffoldError("\n".join(f"{shown_as}:{p.line}:{p.column}: {p.message}" for p in mine))
+            raise ScaffoldError("\n".join(Problem(str(shown_as), p.line, p.column, p.message).format() for p in mine))
 
 
 def _write(path: Path, text: str) -> None:
@@ -171,6 +183,11 @@ def new_site(
 ) -> Path:
     """Write ``sites/<slug>.yml``; raise :class:`ScaffoldError` (German) and write nothing otherwise."""
     data_dir = Path(data_dir)
+    area = area or {}
+    check_arguments([
+        ("Kennung", slug), ("--name", name), ("--kreis", kreise), ("--traeger", traeger), ("--status", status),
+        ("--ort", area.get("orte")), ("--ortsteil", area.get("ortsteile")), ("--plz", area.get("plz")),
+    ])
     check_slug(slug)
     existing = site_path(data_dir, slug)
     if existing is not None:
@@ -272,6 +289,7 @@ def insert_contact_point(text: str, point: NewContactPoint) -> str:
 
 def add_contact_point(data_dir: Path, slug: str, point: NewContactPoint) -> Path:
     data_dir = Path(data_dir)
+    check_arguments([("Kennung", slug), *((f"--{name}", getattr(point, name)) for name in NewContactPoint.__dataclass_fields__)])
     check_slug(slug)
     path = site_path(data_dir, slug)
     if path is None:

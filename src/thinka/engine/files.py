@@ -43,8 +43,11 @@ def start_writer(dataset: Dataset, settings: Settings, site_dir: str) -> Any:
 def _write_generated(dataset: Dataset, settings: Settings, site_dir: str) -> None:
     """In a forked process: make every generated file and write it below ``site_dir``."""
     try:
+        root = os.path.realpath(site_dir)
         for generated in generated_files(dataset, settings):
             path = os.path.join(site_dir, *generated.path.split("/"))
+            if os.path.commonpath([root, os.path.realpath(path)]) != root:  # never beside the output folder
+                raise ValueError(f"{generated.path!r} läge außerhalb von {site_dir}")
             os.makedirs(os.path.dirname(path), exist_ok=True)
             content = generated.content.encode("utf-8") if isinstance(generated.content, str) else generated.content
             with open(path, "wb") as out:

@@ -22,7 +22,9 @@ from pathlib import Path
 
 from thinka.data import text
 from thinka.data.dataset import SITES_DIR, SLUG
+from thinka.data.diagnostics import Problems
 from thinka.data.settings import Settings
+from thinka.data.reading import read_data_file
 from thinka.data.yamlsource import top_level_text
 from thinka.exports import qr
 from thinka.views.common import site_url
@@ -91,9 +93,11 @@ def _work(sites: Path, settings: Settings, folder: str) -> None:
     for number, chunk in _chunks(paths, folder):
         texts = {}
         for path in chunk:
+            # Read as the check reads it: never a FIFO, a device or a file outside the data folder.
+            raw = read_data_file(path, Problems(), sites.parent)
             try:
-                description = top_level_text(path.read_text(encoding="utf-8"), "beschreibung")
-            except (OSError, UnicodeDecodeError):
+                description = top_level_text(raw.decode("utf-8"), "beschreibung") if raw is not None else None
+            except UnicodeDecodeError:
                 continue
             if description:
                 description = unicodedata.normalize("NFC", description.strip())  # as the check leaves it

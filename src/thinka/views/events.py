@@ -22,6 +22,7 @@ from typing import Any
 from thinka.data.dataset import Dataset, contact_point_matches
 from thinka.data.dates import Span, german_date, span
 from thinka.data.model import Address, Event
+from thinka.data.news_events import image_name, image_source
 from thinka.data.settings import Settings
 from thinka.data.text import render_markdown
 from thinka.data.vocabulary import COORDINATION
@@ -49,7 +50,10 @@ def owner_events_url(owner: str) -> str:
 
 
 def media_url(name: str) -> str:
-    return EVENTS_URL + posixpath.normpath(name)
+    plain = image_name(name)
+    if plain is None:  # validation refuses it; never an address outside the folder
+        raise ValueError(f"Bildname außerhalb des Ordners: {name!r}")
+    return EVENTS_URL + plain
 
 
 def when_label(when: Span) -> str:
@@ -229,9 +233,10 @@ def event_files(dataset: Dataset, settings: Settings) -> Iterator[tuple[str, str
     published: set[str] = set()
     for located in dataset.events.values():
         image = located.record.bild
-        if image is not None and media_url(image.datei) not in published:
+        source = image_source(dataset.data_dir / "events", image.datei) if image is not None else None
+        if source is not None and media_url(image.datei) not in published:  # checked: it is there
             published.add(media_url(image.datei))
-            yield media_url(image.datei), (dataset.data_dir / "events" / image.datei).read_bytes()
+            yield media_url(image.datei), source.read_bytes()
 
 
 def calendar(events: Events, entries: list[Entry], settings: Settings, name: str) -> bytes:

@@ -19,6 +19,7 @@ from typing import Any
 
 from thinka.data.dataset import Dataset, Post
 from thinka.data.dates import MONTHS
+from thinka.data.news_events import image_name, image_source
 from thinka.data.settings import Settings
 from thinka.data.text import plain_summary, render_markdown
 from thinka.data.vocabulary import COORDINATION, TOPICS
@@ -49,7 +50,10 @@ def topic_url(key: str) -> str:
 
 def media_url(name: str) -> str:
     """Where an image named in a post (relative to ``news/``) is published."""
-    return NEWS_URL + posixpath.normpath(name)
+    plain = image_name(name)
+    if plain is None:  # validation refuses it; never an address outside the folder
+        raise ValueError(f"Bildname außerhalb des Ordners: {name!r}")
+    return NEWS_URL + plain
 
 
 class News:
@@ -216,9 +220,10 @@ def news_files(dataset: Dataset, settings: Settings) -> Iterator[tuple[str, str 
     published: set[str] = set()
     for located in dataset.posts.values():
         image = located.record.meta.bild
-        if image is not None and media_url(image.datei) not in published:
+        source = image_source(dataset.data_dir / "news", image.datei) if image is not None else None
+        if source is not None and media_url(image.datei) not in published:  # checked: it is there
             published.add(media_url(image.datei))
-            yield media_url(image.datei), (dataset.data_dir / "news" / image.datei).read_bytes()
+            yield media_url(image.datei), source.read_bytes()
 
 
 def atom_feed(news: News, items: list[tuple[str, Post]], settings: Settings, title: str, page_url: str, feed_url: str) -> str:
