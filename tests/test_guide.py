@@ -157,3 +157,17 @@ def test_guide_is_in_the_navigation(built: Path):
     start = (built / "index.html").read_text("utf-8")
     for href in ("mitmachen/", "mitmachen/neuer-standort/", "mitmachen/fehler/", "mitmachen/felder/"):
         assert f'href="{href}"' in start
+
+
+def test_changes_page_examples_are_lines_of_the_real_data_that_validates():
+    """The guide to moves, ends and successors shows real entries: every line of its examples
+    stands as written in one sample site file, and the sample data validates."""
+    page = (GUIDE / "veraenderungen.md").read_text("utf-8")
+    blocks = yaml_blocks(page)
+    assert len(blocks) == 3
+    files = {p.name: p.read_text("utf-8") for p in (SAMPLE / "sites").glob("*.yml")}
+    for block in blocks:
+        lines = [line for line in block.splitlines() if line.strip()]
+        assert any(all(line in text.splitlines() for line in lines) for text in files.values()), lines[0]
+    _, problems = load_dataset(SAMPLE)
+    assert problems.errors == []
