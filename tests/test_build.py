@@ -175,10 +175,28 @@ def test_search_index_holds_a_short_entry_per_site_not_its_full_text(sample_site
     assert gera == [{
         "location": "standorte/gera/",
         "title": "ThINKA Gera",
-        "text": "Stadt Gera Infopoint Bieblach Beratungsbus ThINKA-Büro Lusan Leuchtenburgstraße 10 Werner-Petzold-Straße 10 OTEGAU GmbH Gera Bieblach Bieblach-Ost Tinz Lusan Alt-Lusan",
+        "text": "Stadt Gera Infopoint Bieblach Anlaufstelle Leuchtenburgstraße 10 Gera Bieblach Beratungsbus ThINKA-Büro Lusan "
+                "Werner-Petzold-Straße 10 Lusan OTEGAU GmbH Kindervereinigung Gera e.V. Bieblach-Ost Tinz Alt-Lusan",
+        "boost": 10.0,
     }]
     programme = [d for d in docs if d["location"].startswith("programm/idee-und-konzept/")]
     assert len(programme) > 1  # hand-written pages keep their full text and sections
+
+
+def test_residents_search_finds_sites_by_their_partners_and_leaves_out_the_editors_area(sample_site: Path):
+    """"KoWo" (a housing company's short name) finds the Erfurt site, ranked as a site page; the
+    guide, the field reference and the report (with their YAML examples) are not in the index;
+    an ended site ranks below its successor."""
+    import json
+
+    docs = json.loads((sample_site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    assert [d["location"] for d in docs if "KoWo" in d["text"]] == ["standorte/erfurt/"]
+    assert [d["location"] for d in docs if d["location"].startswith(("redaktion/", "mitmachen/", "intern/"))] == []
+    assert not any("strasse:" in d["text"] for d in docs)
+    boost = {d["location"]: d.get("boost", 1) for d in docs}
+    assert boost["standorte/bad-frankenhausen/"] == 10.0 and boost["standorte/sondershausen/"] == 1
+
+
 def test_editor_schemas_are_published_on_the_site(complete_site: Path):
     from thinka.exports import schema
 
@@ -203,7 +221,7 @@ def test_hand_written_page_edit_link_opens_its_markdown(sample_site: Path):
 
 
 def test_pages_without_a_source_file_have_no_edit_link(sample_site: Path):
-    for path in ("standorte/index.html", "anlaufstellen/index.html", "partner/index.html", "mitmachen/felder/index.html", "intern/bericht/index.html"):
+    for path in ("standorte/index.html", "anlaufstellen/index.html", "partner/index.html", "redaktion/felder/index.html", "intern/bericht/index.html"):
         assert EDIT.findall((sample_site / path).read_text("utf-8")) == [], path
 
 

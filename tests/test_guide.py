@@ -1,4 +1,4 @@
-"""The editors' guide (docs/mitmachen/): real validator messages, templates that validate,
+"""The editors' guide (docs/redaktion/): real validator messages, templates that validate,
 and a field reference generated from the model."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from thinka.data.validate import load_dataset
 
 from conftest import REPO, SAMPLE, edit
 
-GUIDE = REPO / "docs" / "mitmachen"
+GUIDE = REPO / "docs" / "redaktion"
 ERRORS_PAGE = (GUIDE / "fehler.md").read_text("utf-8")
 
 # Each mistake the error page explains, made on a copy of the sample data: the message the
@@ -140,7 +140,7 @@ def built(sample_build: Path) -> Path:
 
 
 def test_field_reference_page_lists_every_field_from_the_model(built: Path):
-    page = html.unescape((built / "mitmachen" / "felder" / "index.html").read_text("utf-8"))
+    page = html.unescape((built / "redaktion" / "felder" / "index.html").read_text("utf-8"))
     for kind in schema.KINDS:
         for section in schema.sections(kind):
             assert f'id="{section.anchor}"' in page
@@ -148,15 +148,30 @@ def test_field_reference_page_lists_every_field_from_the_model(built: Path):
                 assert f'id="{section.anchor}-{f.key}"><code>{f.key}</code> – {f.title}' in page
                 assert f.description in page
     # Examples are written the way the data files are.
-    assert "<code>plz: &#34;07549&#34;</code>" in (built / "mitmachen" / "felder" / "index.html").read_text("utf-8")
+    assert "<code>plz: &#34;07549&#34;</code>" in (built / "redaktion" / "felder" / "index.html").read_text("utf-8")
     assert "<code>stand: 2026-11-25</code>" in page
     assert "Erlaubte Werte: <code>geplant</code>, <code>aktiv</code>, <code>beendet</code>" in page
 
 
-def test_guide_is_in_the_navigation(built: Path):
+def test_guide_is_apart_from_the_residents_navigation_and_linked_in_the_footer(built: Path):
+    """Residents read "Mitmachen" as volunteering: the editors' guide is not in the main menu,
+    every page's footer leads to it as "Für Redaktionen", and the old addresses redirect."""
     start = (built / "index.html").read_text("utf-8")
-    for href in ("mitmachen/", "mitmachen/neuer-standort/", "mitmachen/fehler/", "mitmachen/felder/"):
-        assert f'href="{href}"' in start
+    site_page = (built / "standorte" / "gera" / "index.html").read_text("utf-8")
+    for page in (start, site_page):
+        body, _, footer = page.partition('<nav class="thinka-footer__links"')
+        assert "redaktion/" not in body and "mitmachen/" not in body and "Mitmachen" not in page
+        assert ">Für Redaktionen</a>" in footer
+    assert 'href="redaktion/">Für Redaktionen</a>' in start
+    for old, new_address in (("mitmachen", "redaktion/"), ("mitmachen/neuer-standort", "redaktion/neuer-standort/"),
+                             ("mitmachen/veraenderungen", "redaktion/veraenderungen/"), ("mitmachen/fehler", "redaktion/fehler/"),
+                             ("mitmachen/felder", "redaktion/felder/")):
+        redirect = (built / old / "index.html").read_text("utf-8")
+        depth = "../" * (old.count("/") + 1)
+        assert f'<meta http-equiv="refresh" content="0; url={depth}{new_address}">' in redirect
+    guide = (built / "redaktion" / "index.html").read_text("utf-8")
+    for href in ("neuer-standort/", "veraenderungen/", "fehler/", "felder/"):
+        assert f'href="{href}"' in guide
 
 
 def test_changes_page_examples_are_lines_of_the_real_data_that_validates():

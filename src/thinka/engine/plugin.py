@@ -199,7 +199,7 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
         page.edit_url = self.edit_links.url(view, config)
         rendered = self.renderer.render(view)  # type: ignore[union-attr]
         # Anchors of a generated page, so that links from hand-written pages to them
-        # (e.g. mitmachen/felder.md#standort) are checked like any other.
+        # (e.g. redaktion/felder.md#standort) are checked like any other.
         page.present_anchor_ids = set(page.present_anchor_ids or ()) | set(_ID.findall(rendered))
         return rendered
 

@@ -19,6 +19,7 @@ from thinka.views import (
     events,
     field_reference,
     legal,
+    moved,
     news,
     overview_map,
     report,
@@ -86,6 +87,7 @@ FILE_SOURCES: list[Callable[[Dataset, Settings], Iterable[GeneratedFile | tuple[
     events.event_files,
     schema_files,
     hosting.robots_files,
+    lambda dataset, settings: moved.moved_files(),  # old addresses of pages that moved
 ]
 FRAGMENT_SOURCES: dict[str, Callable[[Dataset, Settings], Fragment]] = {
     "finder": lambda dataset, settings: Fragment("finder.html"),

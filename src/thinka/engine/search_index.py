@@ -1,5 +1,6 @@
-"""Material's search index with a short entry per generated page: its search text, not its full
-content (Material skipped those pages), so the index stays small."""
+"""Material's search index for residents: a short entry per generated page (its search text, not
+its full content, which Material skipped, so the index stays small), ranked by the page's boost,
+and without the editors' area (guide, field reference, report)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import json
 from pathlib import Path
 from typing import Any, Iterable
 
-from thinka.views.common import PageView
+from thinka.views.common import EDITOR_AREAS, PageView
 
 
 class SearchIndex:
@@ -26,10 +27,17 @@ class SearchIndex:
             # Material's dirty index holds the rebuilt pages (and may have lost others): merge.
             runs = self.previous = {**self.previous, **runs}
         generated = {view.url for view in short}
-        docs = [doc for page, entries in runs.items() if page not in generated for doc in entries]
-        docs += [{"location": view.url, "title": html.escape(view.title), "text": html.escape(view.search_text or "")} for view in short]
+        docs = [doc for page, entries in runs.items() if page not in generated and not page.startswith(EDITOR_AREAS) for doc in entries]
+        docs += [_entry(view) for view in short if not view.url.startswith(EDITOR_AREAS)]
         index["docs"] = docs
         index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
+
+
+def _entry(view: PageView) -> dict[str, Any]:
+    entry: dict[str, Any] = {"location": view.url, "title": html.escape(view.title), "text": html.escape(view.search_text or "")}
+    if view.search_boost != 1.0:
+        entry["boost"] = view.search_boost  # Material's worker multiplies the page's score by it
+    return entry
 
 
 def latest_entries(docs: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:

@@ -21,6 +21,11 @@ CONTACT_POINTS_URL = "anlaufstellen/"
 PARTNERS_URL = "partner/"
 
 
+# The editors' area: its pages (guide, field reference, report) stay out of the residents' search.
+EDITOR_AREAS = ("redaktion/", "intern/")
+SITE_PAGE_BOOST = 10.0  # a site page ranks before any other page that matches as well
+
+
 @dataclass
 class PageView:
     """One generated page: where it lives, what it is called, which component draws it."""
@@ -38,6 +43,8 @@ class PageView:
     # Keeps the search index small when there are many generated pages.
     search_text: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)  # more page metadata, e.g. robots: noindex
+    # How much a hit on this page counts in the site search (site pages come first for residents).
+    search_boost: float = 1.0
 
     def drawn_context(self) -> dict[str, Any]:
         """The template's context (computed now if the view holds a function)."""

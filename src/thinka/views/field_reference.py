@@ -1,4 +1,4 @@
-"""The field reference for editors (/mitmachen/felder/), generated from the JSON Schema.
+"""The field reference for editors (/redaktion/felder/), generated from the JSON Schema.
 
 Every field of every file kind with its German title, description, whether it is required,
 the allowed values and an example, so the guide never drifts from ``model.py``.
@@ -14,7 +14,7 @@ from thinka.exports import schema
 
 from .common import PageView
 
-URL = "mitmachen/felder/"
+URL = "redaktion/felder/"
 FILES = {
     "site": ("Standort", "sites_data/sites/<kennung>.yml", "Eine Datei je Standort. Der Dateiname (ohne .yml) ist die Adresse der Seite, z. B. /standorte/gera/."),
     "organisations": ("Organisationen", "sites_data/organisations.yml", "Alle Organisationen, jede genau einmal. Standorte verweisen über die Kennung (id) auf sie."),
@@ -54,7 +54,7 @@ def reference_context() -> dict[str, Any]:
 
 def field_reference_page(dataset: Dataset) -> Iterator[PageView]:
     yield PageView(
-        "mitmachen/felder.md",
+        "redaktion/felder.md",
         URL,
         "Alle Felder",
         "Jedes Feld der ThINKA-Daten mit Bedeutung, erlaubten Werten und Beispiel – erzeugt aus dem Datenmodell.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import cache
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
 
@@ -20,7 +21,7 @@ from thinka.exports.jsonld import site_jsonld
 from thinka.exports.qr import qr_svg
 from thinka.exports.vcard import VCARD_NAME
 
-from .common import SITES_URL, PageView, per_dataset, site_url, sort_key
+from .common import SITE_PAGE_BOOST, SITES_URL, PageView, per_dataset, site_url, sort_key
 from .partners import partner_url
 from .sources import hours_age, sources_view
 
@@ -324,14 +325,27 @@ def site_page(
             "events": None if ended else events,
         }
 
-    search_text = " ".join(
-        [d.title for d in districts]
-        + [p.name for p in site.anlaufstellen]
-        + [p.adresse.strasse for p in site.anlaufstellen if p.adresse.strasse]
-        + [HELP_TOPICS[t] for t in dict.fromkeys(site.themen + [t for p in site.anlaufstellen for t in p.themen])]
-        + [_org(dataset, t).name for t in site.traeger]
-        + site.einzugsgebiet.orte
-        + site.einzugsgebiet.ortsteile
-        + site.einzugsgebiet.plz
+    search_text = " ".join(dict.fromkeys(_search_words(dataset, site, districts)))
+    return PageView(
+        f"standorte/{slug}.md", site_url(slug), site.name, description, "site.html", located.doc.path, context, search_text,
+        search_boost=1.0 if site.status == "beendet" else SITE_PAGE_BOOST,  # the successor ranks first
     )
-    return PageView(f"standorte/{slug}.md", site_url(slug), site.name, description, "site.html", located.doc.path, context, search_text)
+
+
+def _search_words(dataset: Dataset, site: Any, districts: list[Any]) -> Iterator[str]:
+    """What a resident may type to find this site: places, streets, topics and every organisation
+    it works with (full and short name, e.g. "KoWo")."""
+    yield from (d.title for d in districts)
+    for point in site.anlaufstellen:
+        address = point.adresse
+        yield from (v for v in (point.name, point.art, address.strasse, address.plz, address.ort, address.ortsteil) if v)
+    yield from (HELP_TOPICS[t] for t in site.themen + [t for p in site.anlaufstellen for t in p.themen])
+    idents = [*site.traeger, *([site.im_auftrag_von] if site.im_auftrag_von else []),
+              *(m.organisation for m in site.steuerungsgruppe + site.partner),
+              *(p.traeger for p in site.anlaufstellen if p.traeger)]
+    for ident in idents:
+        organisation = _org(dataset, ident)
+        yield organisation.name
+        if organisation.kurzname:
+            yield organisation.kurzname
+    yield from site.einzugsgebiet.orte + site.einzugsgebiet.ortsteile + site.einzugsgebiet.plz
