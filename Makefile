@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site validate serve serve-full test install clean bench bench-news
+.PHONY: site validate serve serve-full test install lock clean bench bench-news
 
 site: validate  ## validate the data, then build site/ (a failed build leaves the old site/ untouched; the new one is swapped in by rename)
 	$(BIN)/python scripts/publish site -- $(BIN)/mkdocs build --strict --site-dir
@@ -31,11 +31,20 @@ bench-news: $(STAMP)  ## build-time and page-size figures for 10, 100 and 1,000 
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+# Exactly the versions in requirements.lock (the same in CI), then this package on top of them.
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+lock:  ## after changing dependencies in pyproject.toml: pin what is new in requirements.lock (pip-tools), then reinstall; `make lock LOCK_FLAGS=--upgrade` moves every pin to the newest release
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet pip-tools
+	CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet $(LOCK_FLAGS) --extra test --strip-extras \
+	  --no-emit-index-url --no-emit-find-links --output-file requirements.lock pyproject.toml
+	$(MAKE) install
 
 clean:
 	rm -rf site site.new site.new-* site.old-* $(VENV) src/*.egg-info .pytest_cache

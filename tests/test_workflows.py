@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import yaml
 
@@ -57,3 +60,27 @@ def test_pre_commit_hooks_call_the_project_commands():
 def test_ci_fails_when_schemas_or_codeowners_are_out_of_date():
     runs = "\n".join(s.get("run", "") for s in load()["jobs"]["build"]["steps"])
     assert ".venv/bin/thinka schema --check" in runs and ".venv/bin/thinka codeowners --check" in runs
+
+
+ACTIONLINT = Path(sys.executable).with_name("actionlint")
+
+
+def _actionlint(path: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([str(ACTIONLINT), "-no-color", str(path)], capture_output=True, text=True, timeout=120)
+
+
+def test_the_workflow_passes_actionlint_which_catches_a_broken_one(tmp_path):
+    result = _actionlint(WORKFLOW)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    broken = tmp_path / "site.yml"
+    broken.write_text(WORKFLOW.read_text("utf-8").replace("github.event_name == 'pull_request'", "github.event_nam == 'pull_request'", 1), "utf-8")
+    result = _actionlint(broken)
+    assert result.returncode == 1 and 'property "event_nam" is not defined' in result.stdout
+
+
+def test_a_nightly_run_rebuilds_and_deploys_so_upcoming_events_stay_true():
+    workflow = load()
+    assert [entry["cron"] for entry in workflow[True]["schedule"]] == ["17 2 * * *"]
+    # A scheduled run is not a pull request and runs on main: it builds, tests and deploys.
+    deploy_if = workflow["jobs"]["deploy"]["if"]
+    assert deploy_if == "github.event_name != 'pull_request' && github.ref == 'refs/heads/main'"
