@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from .conftest import all_pages
+from .conftest import all_pages, forwarding_pages
 
 
 # What a page may leave in the browser without consent: nothing. (Material writes to
@@ -118,3 +118,19 @@ def test_material_remembers_settings_only_for_the_page_view(browser, base_url):
     page.reload()
     assert page.evaluate("__md_get('__palette')") is None
     context.close()
+
+
+def test_moved_addresses_bring_the_visitor_to_the_new_page(browser, base_url, built_site):
+    """An old bookmark (/mitmachen/…) lands on the page that now lives under /redaktion/."""
+    moved = forwarding_pages(built_site)
+    assert "mitmachen/felder/" in moved
+    context = browser.new_context()
+    page = context.new_page()
+    landed = {}
+    for path in moved:
+        page.goto(base_url + path)
+        page.wait_for_url(lambda url: "/mitmachen/" not in url, timeout=5000)
+        page.wait_for_load_state("load")
+        landed[path] = page.url.removeprefix(base_url)
+    context.close()
+    assert landed == {path: path.replace("mitmachen/", "redaktion/", 1) for path in moved}
