@@ -222,10 +222,12 @@
   }
 
   /* ---------------------------------------------------------------- map: nothing external before consent */
-  var CONSENT_KEY = "thinka-karte-zustimmung";
+  /* What is stored and where tiles come from is read from the page (data-consent-key, data-tiles, …),
+     written from thinka.views.overview_map.LIVE_MAP, which the privacy statement names too. */
+  var CONSENT_KEY_ATTR = "data-consent-key";
 
-  function remembered() {
-    try { return window.localStorage.getItem(CONSENT_KEY) === "ja"; } catch (e) { return false; }
+  function remembered(box) {
+    try { return window.localStorage.getItem(box.getAttribute(CONSENT_KEY_ATTR)) === box.getAttribute("data-consent-value"); } catch (e) { return false; }
   }
 
   function loadLeaflet(box, done) {
@@ -240,33 +242,123 @@
     document.head.append(script);
   }
 
+  /* The mapped contact points, from the list under the map (its entries carry data-lat/-lon). */
+  function mapPoints(box) {
+    return Array.prototype.map.call(box.querySelectorAll(".thinka-map__list .thinka-map__point[data-lat]"), function (li) {
+      var a = li.querySelector("a");
+      return {
+        lat: parseFloat(li.getAttribute("data-lat")), lon: parseFloat(li.getAttribute("data-lon")),
+        name: a.textContent, href: a.getAttribute("href"), town: li.getAttribute("data-town"),
+        site: li.getAttribute("data-site"), approximate: li.hasAttribute("data-approximate")
+      };
+    });
+  }
+
+  function townsText(points) {
+    var towns = [];
+    points.forEach(function (p) { if (towns.indexOf(p.town) < 0) towns.push(p.town); });
+    towns.sort(function (a, b) { return a.localeCompare(b, "de"); });
+    return towns.length === 1 ? towns[0] : towns.slice(0, -1).join(", ") + " und " + towns[towns.length - 1];
+  }
+
+  /* Points closer than `px` on the screen share one marker (north first), redone at every zoom. */
+  function groupPoints(map, points, px) {
+    var groups = [];
+    points.slice().sort(function (a, b) { return b.lat - a.lat || a.lon - b.lon; }).forEach(function (p) {
+      var at = map.latLngToLayerPoint([p.lat, p.lon]);
+      for (var i = 0; i < groups.length; i++) {
+        if (groups[i].at.distanceTo(at) < px) { groups[i].points.push(p); return; }
+      }
+      groups.push({ at: at, points: [p] });
+    });
+    return groups;
+  }
+
+  function pointLink(p) {
+    var link = el("a", { href: p.href }, [p.name]);
+    return el("li", {}, [link, ", " + p.town + " – " + p.site + (p.approximate ? " (Lage: Ortsmitte)" : "")]);
+  }
+
+  function drawGroups(map, layer, points) {
+    layer.clearLayers();
+    groupPoints(map, points, 30).forEach(function (g) {
+      var lat = 0, lon = 0, approximate = false;
+      g.points.forEach(function (p) { lat += p.lat; lon += p.lon; approximate = approximate || p.approximate; });
+      lat /= g.points.length; lon /= g.points.length;
+      var many = g.points.length > 1;
+      var name = many ? townsText(g.points) + ": " + g.points.length + " Anlaufstellen" : g.points[0].name + " (" + g.points[0].town + ")";
+      var icon = window.L.divIcon({
+        className: "thinka-map__pin" + (many ? " thinka-map__pin--group" : "") + (approximate ? " thinka-map__pin--approximate" : ""),
+        iconSize: [44, 44],
+        html: "<span>" + (many ? g.points.length : "") + "</span>"
+      });
+      var marker = window.L.marker([lat, lon], { icon: icon, keyboard: true, riseOnHover: true });
+      var popup = el("div", { "class": "thinka-map__popup" }, [
+        many ? el("p", {}, [el("strong", {}, [name])]) : "",
+        el("ul", {}, g.points.map(pointLink))
+      ]);
+      marker.bindTooltip(name + (approximate ? ", ungefähre Lage" : ""), { direction: "top", offset: [0, -16] });
+      marker.bindPopup(popup).addTo(layer);
+      var element = marker.getElement();
+      element.setAttribute("aria-label", name + (approximate ? ", ungefähre Lage" : "") + (many ? ". Liste zeigen" : ""));
+      element.setAttribute("role", "button");
+    });
+  }
+
   function showLiveMap(box) {
     var live = box.querySelector(".thinka-map__live");
     box.querySelector(".thinka-map__consent").hidden = true;
     live.hidden = false;
     loadLeaflet(box, function () {
       var map = window.L.map(live, { keyboard: true, scrollWheelZoom: false });
-      window.L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
-        maxZoom: 18,
-        attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-Mitwirkende'
+      window.L.tileLayer(box.getAttribute("data-tiles"), {
+        maxZoom: parseInt(box.getAttribute("data-max-zoom"), 10),
+        referrerPolicy: box.getAttribute("data-referrer-policy"),
+        attribution: box.getAttribute("data-attribution")
       }).addTo(map);
-      var bounds = [];
-      box.querySelectorAll(".thinka-map__marker").forEach(function (a) {
-        var lat = parseFloat(a.getAttribute("data-lat")), lon = parseFloat(a.getAttribute("data-lon"));
-        var icon = window.L.divIcon({ className: "thinka-map__pin", iconSize: [22, 22], html: "" });
-        var marker = window.L.marker([lat, lon], { icon: icon, keyboard: true, title: a.getAttribute("aria-label"), alt: a.getAttribute("aria-label") });
-        var link = document.createElement("a");
-        link.href = a.getAttribute("href");
-        link.textContent = a.getAttribute("data-name");
-        var popup = document.createElement("div");
-        popup.append(link, document.createElement("br"), a.getAttribute("data-site"));
-        marker.bindPopup(popup).addTo(map);
-        bounds.push([lat, lon]);
-      });
-      if (bounds.length) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 12 });
+      var points = mapPoints(box);
+      var layer = window.L.layerGroup().addTo(map);
+      if (points.length) map.fitBounds(points.map(function (p) { return [p.lat, p.lon]; }), { padding: [30, 30], maxZoom: 12 });
       else map.setView([50.9, 11.0], 8);
+      drawGroups(map, layer, points);
+      map.on("zoomend", function () { drawGroups(map, layer, points); });
       box.querySelector(".thinka-map__overview").hidden = true;
       live.focus();
+    });
+  }
+
+  /* A marker for several contact points: their list right under the map (without JavaScript the
+     link leads to the same list further down the page). Escape or "Schließen" returns to the marker. */
+  function initGroupPanel(box) {
+    var panel = box.querySelector(".thinka-map__panel");
+    if (!panel) return;
+    var opener = null;
+    function close() {
+      panel.hidden = true;
+      panel.textContent = "";
+      if (opener) opener.focus();
+    }
+    box.querySelectorAll(".thinka-map__marker--group").forEach(function (marker) {
+      marker.addEventListener("click", function (event) {
+        var place = document.getElementById(marker.getAttribute("href").slice(1));
+        if (!place) return;
+        event.preventDefault();
+        opener = marker;
+        panel.textContent = "";
+        var title = el("h2", { id: "thinka-map-panel-title", tabindex: "-1" }, [place.querySelector(".thinka-map__place-name").textContent]);
+        var list = place.querySelector("ul").cloneNode(true);
+        var shut = el("button", { type: "button", "class": "md-button thinka-map__panel-close" }, ["Schließen"]);
+        shut.addEventListener("click", close);
+        panel.append(title, list, shut);
+        panel.setAttribute("role", "region");
+        panel.setAttribute("aria-labelledby", "thinka-map-panel-title");
+        panel.hidden = false;
+        title.focus({ preventScroll: true });
+        panel.scrollIntoView({ block: "nearest" });
+      });
+    });
+    panel.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { event.preventDefault(); close(); }
     });
   }
 
@@ -274,6 +366,7 @@
     var step1 = box.querySelector(".thinka-map__step1");
     var details = box.querySelector(".thinka-map__details");
     var note = box.querySelector(".thinka-map__remembered");
+    initGroupPanel(box);
     step1.addEventListener("click", function () {
       details.hidden = false;
       step1.setAttribute("aria-expanded", "true");
@@ -281,15 +374,15 @@
     });
     box.querySelector(".thinka-map__load").addEventListener("click", function () {
       if (box.querySelector(".thinka-map__remember").checked) {
-        try { window.localStorage.setItem(CONSENT_KEY, "ja"); } catch (e) { /* private mode: ask again next time */ }
+        try { window.localStorage.setItem(box.getAttribute(CONSENT_KEY_ATTR), box.getAttribute("data-consent-value")); } catch (e) { /* private mode: ask again next time */ }
       }
       showLiveMap(box);
     });
     box.querySelector(".thinka-map__forget").addEventListener("click", function () {
-      try { window.localStorage.removeItem(CONSENT_KEY); } catch (e) { /* nothing stored */ }
+      try { window.localStorage.removeItem(box.getAttribute(CONSENT_KEY_ATTR)); } catch (e) { /* nothing stored */ }
       window.location.reload();
     });
-    if (remembered()) {
+    if (remembered(box)) {
       note.hidden = false;
       showLiveMap(box);
       box.querySelector(".thinka-map__consent").hidden = false;

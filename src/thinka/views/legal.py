@@ -13,6 +13,7 @@ from thinka.data.dataset import Dataset, missing_legal_facts
 from thinka.data.program import CONFORMANCE, Program
 
 from .common import CONTACT_POINTS_URL, SITES_URL, PageView
+from .overview_map import LIVE_MAP, MAP_URL
 
 IMPRINT_URL = "impressum/"
 PRIVACY_URL = "datenschutz/"
@@ -77,10 +78,11 @@ def legal_pages(dataset: Dataset) -> Iterator[PageView]:
     yield _view(
         PRIVACY_URL,
         "Datenschutzerklärung",
-        "Diese Website setzt keine Cookies, zählt keine Besuche und lädt nichts von fremden Servern. Was der Webserver speichert, steht hier.",
+        "Diese Website setzt keine Cookies, zählt keine Besuche und lädt ohne Ihre Zustimmung nichts von fremden Servern. Was der Webserver speichert und was die Karte nach Ihrer Zustimmung tut, steht hier.",
         "privacy.html",
         dataset,
-        {"missing": _missing(program, _PRIVACY_FIELDS)},
+        # The map's settings come from the same object that the map page hands to its script.
+        {"missing": _missing(program, _PRIVACY_FIELDS), "live_map": LIVE_MAP, "map_url": MAP_URL},
     )
     contact_phone = access.kontakt_telefon or program.betreiber.telefon
     yield _view(

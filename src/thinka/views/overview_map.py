@@ -1,6 +1,12 @@
 """The map page (/karte/): an offline overview of Thuringia drawn at build time, with every
 contact point placed by its coordinates, and — only after the visitor agrees — an interactive
-OpenStreetMap view (vendored Leaflet, see docs/assets/javascripts/thinka.js)."""
+OpenStreetMap view (vendored Leaflet, see docs/assets/javascripts/thinka.js).
+
+Markers are drawn in screen pixels over the scaled outline (a second SVG without a viewBox, placed
+by percentages), so they stay large enough for a finger at every width. Contact points at the same
+place, or so close that their markers would cover each other on a phone, share one marker with
+their number; it leads to their list. ``LIVE_MAP`` holds what the live map sends and stores: the
+page's script and the privacy statement (views/legal.py) both read it from here."""
 
 from __future__ import annotations
 
@@ -8,10 +14,12 @@ import json
 import math
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from importlib import resources
-from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 from thinka.data.dataset import Dataset
 from thinka.data.districts import District, all_districts
@@ -76,56 +84,232 @@ def attribution() -> str:
     return quote.removeprefix("Kreisgrenzen:").strip()
 
 
-# /karte/ shows every contact point up to this many markers; beyond, it shows the districts with
+@dataclass(frozen=True)
+class LiveMap:
+    """The interactive map after consent: where its tiles come from and what the consent stores.
+    The map page hands these to the script as data attributes (map.html), and the privacy
+    statement (privacy.html) names them, so what the page does and what it says cannot drift."""
+
+    consent_key: str = "thinka-karte-zustimmung"  # Local Storage key, written only when "merken" is ticked
+    consent_value: str = "ja"
+    tiles: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    max_zoom: int = 18
+    # Tile requests name this website (its origin), never the page the visitor is on.
+    referrer_policy: str = "strict-origin"
+    attribution: str = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-Mitwirkende'
+    operator: str = "OpenStreetMap Foundation (OSMF)"
+    operator_short: str = "OSMF"
+    privacy_policy: str = "https://osmfoundation.org/wiki/Privacy_Policy"
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.tiles).hostname or ""
+
+
+LIVE_MAP = LiveMap()
+
+# /karte/ shows every contact point up to this many on the map; beyond, it shows the districts with
 # their numbers and each district gets its own map page, so no map page carries the whole programme.
 MARKERS_ON_OVERVIEW = 250
 DISTRICT_MAPS_URL = f"{MAP_URL}kreise/"
-MARKER_RADIUS = 7.0
+
+# Markers in CSS pixels, whatever the map's width. Points closer than a marker's width on a small
+# phone's map (REFERENCE_PX wide) share one marker: apart, they would cover each other there.
+REFERENCE_PX = 320
+DOT_PX = 24  # a single contact point (WCAG 2.5.8: targets of at least 24 × 24 px)
+GROUP_DOT_PX = 26  # several, with their number inside (wider for two digits or more)
+HIT_PX = 44  # the area that takes a tap or click
+LABEL_PX = 15  # font size of the name shown on hover and focus
+LABEL_CHAR_PX = 8.4  # a generous average width of one of its characters
+LABEL_GAP_PX = 6
 
 
 def district_map_url(district: District) -> str:
     return f"{DISTRICT_MAPS_URL}{district.slug}/"
 
 
-def _points(dataset: Dataset, today: date) -> dict[str, dict[str, list[dict[str, Any]]]]:
-    """Per district (a site's first district): all its contact points for the list, the markers
-    (active sites with coordinates) and the active ones without coordinates."""
-    found: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: {"points": [], "markers": [], "unmapped": []})
+def counted(n: int, one: str, many: str) -> str:
+    """``1 Anlaufstelle``, ``19 Anlaufstellen``; the caller gives both forms (case included)."""
+    return f"{n} {one if n == 1 else many}"
+
+
+def _towns(names: list[str]) -> str:
+    """``Erfurt``, ``Bleicherode und Sollstedt``, ``A, B und C``."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " und " + names[-1]
+
+
+def _points(dataset: Dataset, today: date) -> dict[str, list[dict[str, Any]]]:
+    """Per district (a site's first district): its current contact points, each either placed on
+    the drawing or with the reason it is not on the map."""
+    found: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for slug, located in dataset.sites.items():
         site = located.record
         for i, point in enumerate(site.anlaufstellen):
             if not is_current(site, point, today):
                 continue  # a former office is history on its site page, never on the map
-            entry = {
+            entry: dict[str, Any] = {
                 "name": point.name,
                 "site": site.name,
                 "town": point.adresse.ort,
                 "url": f"{site_url(slug)}#anlaufstelle-{i + 1}",
-                "ended": site.status == "beendet",
+                "reason": None,
             }
-            here = found[site.kreise[0]]
-            here["points"].append(entry)
             if site.status != "aktiv":
-                continue
-            if point.koordinaten is None:
-                here["unmapped"].append(entry)
-                continue
-            x, y = project(point.koordinaten.lon, point.koordinaten.lat)
-            here["markers"].append(
-                dict(entry, x=x, y=y, lat=point.koordinaten.lat, lon=point.koordinaten.lon, approximate=point.koordinaten.genauigkeit == "ort")
-            )
+                entry["reason"] = "noch nicht geöffnet, der Standort ist in Planung"
+            elif point.koordinaten is None:
+                entry["reason"] = "noch keine Koordinaten eingetragen"
+            else:
+                x, y = project(point.koordinaten.lon, point.koordinaten.lat)
+                entry.update(x=x, y=y, lat=point.koordinaten.lat, lon=point.koordinaten.lon, approximate=point.koordinaten.genauigkeit == "ort")
+            found[site.kreise[0]].append(entry)
     return found
 
 
-def _list(points: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return sorted(points, key=lambda p: (sort_key(p["town"]), sort_key(p["name"])))
+def _by_name(points: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(points, key=lambda p: (sort_key(p["town"]), sort_key(p["name"]), p["url"]))
 
 
-def _box(key: str, markers: list[dict[str, Any]]) -> tuple[float, float, float, float]:
+def _centre(points: list[dict[str, Any]]) -> tuple[float, float]:
+    return sum(p["x"] for p in points) / len(points), sum(p["y"] for p in points) / len(points)
+
+
+def _group(points: list[dict[str, Any]], box: tuple[float, float, float, float]) -> list[list[dict[str, Any]]]:
+    """The mapped points in groups that share a marker, so that no two markers lie closer than a
+    marker's width on the reference phone. Each point (north first) joins the first group whose
+    first point is that close; then groups whose centres came that close merge, until none do."""
+    limit = DOT_PX * box[2] / REFERENCE_PX  # in drawing units
+    cells: dict[tuple[int, int], list[list[dict[str, Any]]]] = defaultdict(list)
+    groups: list[list[dict[str, Any]]] = []
+    for p in sorted(points, key=lambda p: (p["y"], p["x"], sort_key(p["name"]), p["url"])):
+        cx, cy = int(p["x"] // limit), int(p["y"] // limit)
+        near = next(
+            (g for dx in (-1, 0, 1) for dy in (-1, 0, 1) for g in cells.get((cx + dx, cy + dy), ()) if math.hypot(g[0]["x"] - p["x"], g[0]["y"] - p["y"]) < limit),
+            None,
+        )
+        if near is not None:
+            near.append(p)
+        else:
+            groups.append([p])
+            cells[(cx, cy)].append(groups[-1])
+    # Seeds lie at least `limit` apart, so no more groups fit than markers fit on the map: the
+    # pairwise check below stays small however many points there are.
+    merged = True
+    while merged:
+        merged = False
+        centres = [_centre(g) for g in groups]
+        for i in range(len(groups)):
+            for j in range(i + 1, len(groups)):
+                if math.hypot(centres[i][0] - centres[j][0], centres[i][1] - centres[j][1]) < limit:
+                    groups[i] += groups.pop(j)
+                    merged = True
+                    break
+            if merged:
+                break
+    return groups
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def _label(text: str, fx: float, fy: float, aspect: float, radius: float) -> dict[str, Any]:
+    """Where the name goes around a marker at (fx, fy) (fractions of the map): above the dot,
+    below it at the top edge; shifted sideways so that it stays inside the reference phone's map."""
+    lines = _wrap(text, int((REFERENCE_PX - 8) / LABEL_CHAR_PX))
+    width = max(len(line) for line in lines) * LABEL_CHAR_PX
+    left = fx * REFERENCE_PX
+    dx = max(4 - left, min(-width / 2, REFERENCE_PX - 4 - width - left))
+    step = LABEL_PX + 2
+    above = radius + LABEL_GAP_PX + step * (len(lines) - 1)
+    if fy * REFERENCE_PX * aspect - above - LABEL_PX < 0:
+        first = radius + LABEL_GAP_PX + LABEL_PX
+    else:
+        first = -above
+    return {"lines": lines, "dx": round(dx, 1), "dy": round(first, 1), "step": step}
+
+
+def _markers(points: list[dict[str, Any]], box: tuple[float, float, float, float]) -> list[dict[str, Any]]:
+    """The markers of one map section, north first (the keyboard's order); a group's marker keeps
+    its points (``members``) and the anchor of their entry in the list."""
+    markers = []
+    aspect = box[3] / box[2]
+    for members in _group(points, box):
+        members = _by_name(members)
+        x, y = _centre(members)
+        fx, fy = (x - box[0]) / box[2], (y - box[1]) / box[3]
+        approximate = any(p["approximate"] for p in members)
+        where = ", ungefähre Lage" if approximate else ""
+        marker: dict[str, Any] = {
+            "fx": fx,
+            "fy": fy,
+            "cx": f"{100 * fx:.2f}%",
+            "cy": f"{100 * fy:.2f}%",
+            "approximate": approximate,
+            "count": len(members),
+            "members": members,
+        }
+        if len(members) == 1:
+            p = members[0]
+            marker.update(group=False, url=p["url"], name=p["name"], radius=DOT_PX / 2,
+                          label=f"{p['name']}, {p['town']} – {p['site']}{where}", **_label(p["name"], fx, fy, aspect, DOT_PX / 2))
+        else:
+            name = f"{_towns(sorted({p['town'] for p in members}, key=sort_key))}: {len(members)} Anlaufstellen"
+            radius = (GROUP_DOT_PX + 8 * (len(str(len(members))) - 1)) / 2
+            marker.update(group=True, name=name, radius=radius, label=f"{name}{where}. Liste zeigen",
+                          heading=name + (" (ungefähre Lage: Ortsmitte)" if approximate else ""), **_label(name, fx, fy, aspect, radius))
+        markers.append(marker)
+    markers.sort(key=lambda m: (m["fy"], m["fx"]))
+    for number, marker in enumerate((m for m in markers if m["group"]), start=1):
+        marker["id"] = f"karte-ort-{number}"
+    return markers
+
+
+def _listing(title: str, url: str | None, points: list[dict[str, Any]], markers: list[dict[str, Any]], listed: set[str]) -> dict[str, Any]:
+    """One district in the list under the map: its places in German order, where a marker's group
+    is one entry with all its points (the marker leads there), then what is not on the map and why.
+    A group that reaches across a district border is listed whole once, in the first of its
+    districts; its points still appear in their own districts' lists."""
+    group_of = {id(p): m for m in markers if m["group"] for p in m["members"]}
+    entries: list[dict[str, Any]] = []
+    for p in _by_name([p for p in points if p["reason"] is None]):
+        marker = group_of.get(id(p))
+        if marker is None or marker["id"] in listed:
+            if marker is None or not any(e.get("id") == marker["id"] for e in entries):
+                entries.append({"group": False, "point": p})
+        else:
+            listed.add(marker["id"])
+            entries.append({"group": True, "id": marker["id"], "heading": marker["heading"], "points": marker["members"]})
+    return {"title": title, "url": url, "entries": entries, "unmapped": _by_name([p for p in points if p["reason"] is not None])}
+
+
+def _caption(prefix: str, points: list[dict[str, Any]], markers: list[dict[str, Any]]) -> str:
+    mapped = [p for p in points if p["reason"] is None]
+    unmapped = len(points) - len(mapped)
+    if not mapped:
+        text = f"{prefix}: keine Anlaufstelle mit Koordinaten."
+    else:
+        towns = len({sort_key(p["town"]) for p in mapped})
+        text = f"{prefix}: {counted(len(mapped), 'Anlaufstelle', 'Anlaufstellen')} in {counted(towns, 'Ort', 'Orten')}, gezeigt mit {counted(len(markers), 'Punkt', 'Punkten')}."
+        if any(m["group"] for m in markers):
+            text += " Eine Zahl im Punkt: so viele Anlaufstellen am selben Ort oder nah beieinander."
+        if any(m["approximate"] for m in markers):
+            text += " Hohle Punkte zeigen nur die Ortsmitte, weil die genaue Lage noch fehlt."
+    if unmapped:
+        text += f" {counted(unmapped, 'weitere Anlaufstelle steht', 'weitere Anlaufstellen stehen')} nur in der Liste, mit dem Grund."
+    return text
+
+
+def _box(key: str, points: list[dict[str, Any]]) -> tuple[float, float, float, float]:
     """The drawing's section for one district: its outline (and its markers), with a margin."""
     boxes = [shape["box"] for shape in boundaries() if shape["key"] == key]
-    xs = [b[0] for b in boxes] + [b[2] for b in boxes] + [m["x"] for m in markers]
-    ys = [b[1] for b in boxes] + [b[3] for b in boxes] + [m["y"] for m in markers]
+    xs = [b[0] for b in boxes] + [b[2] for b in boxes] + [p["x"] for p in points if p["reason"] is None]
+    ys = [b[1] for b in boxes] + [b[3] for b in boxes] + [p["y"] for p in points if p["reason"] is None]
     if not xs:
         return (0.0, 0.0, WIDTH, HEIGHT)
     margin = max(max(xs) - min(xs), max(ys) - min(ys)) * 0.08 + 5
@@ -133,7 +317,7 @@ def _box(key: str, markers: list[dict[str, Any]]) -> tuple[float, float, float, 
 
 
 def _view(src_uri: str, url: str, title: str, description: str, context: dict[str, Any], search_text: str) -> PageView:
-    base = {"shapes": boundaries(), "attribution": attribution(), "overview_url": MAP_URL, "districts": [], "back": None}
+    base = {"shapes": boundaries(), "attribution": attribution(), "overview_url": MAP_URL, "districts": [], "back": None, "live": LIVE_MAP}
     return PageView(src_uri, url, title, description, "map.html", None, dict(base, **context), search_text=search_text)
 
 
@@ -141,46 +325,53 @@ def map_pages(dataset: Dataset, settings: Settings) -> Iterator[PageView]:
     table = all_districts()
     found = _points(dataset, settings.today)
     ordered = sorted(found.items(), key=lambda kv: sort_key(table[kv[0]].name))
-    markers = sorted((m for _, here in ordered for m in here["markers"]), key=lambda m: (m["y"], m["x"]))
-    everything = len(markers) <= MARKERS_ON_OVERVIEW
+    mapped = sum(1 for _, points in ordered for p in points if p["reason"] is None)
+    everything = mapped <= MARKERS_ON_OVERVIEW
+    whole = (0.0, 0.0, WIDTH, HEIGHT)
+    markers: list[dict[str, Any]] = []
+    listings: list[dict[str, Any]] = []
+    if everything:
+        markers = _markers([p for _, points in ordered for p in points if p["reason"] is None], whole)
+        listed: set[str] = set()
+        listings = [_listing(table[key].title, district_map_url(table[key]), points, markers, listed) for key, points in ordered]
     summaries = [
-        {"key": key, "title": table[key].title, "url": district_map_url(table[key]), "points": len(here["points"]), "markers": len(here["markers"])}
-        for key, here in ordered
+        {"key": key, "title": table[key].title, "url": district_map_url(table[key]), "points": len(points), "markers": sum(1 for p in points if p["reason"] is None)}
+        for key, points in ordered
     ]
+    all_points = [p for _, points in ordered for p in points]
     yield _view(
         "karte/index.md",
         MAP_URL,
         "Karte",
-        f"Karte der {len(markers)} aktiven ThINKA-Anlaufstellen in Thüringen – ohne Verbindung zu fremden Servern, bis Sie zustimmen.",
+        f"Karte der {counted(mapped, 'ThINKA-Anlaufstelle', 'ThINKA-Anlaufstellen')} in Thüringen – ohne Verbindung zu fremden Servern, bis Sie zustimmen.",
         {
             "heading": "Karte der Anlaufstellen",
-            "viewbox": (0, 0, WIDTH, HEIGHT),
-            "radius": MARKER_RADIUS,
-            "total": len(markers),
-            "markers": markers if everything else [],
-            "unmapped": [u for _, here in ordered for u in here["unmapped"]] if everything else [],
-            "groups": [{"title": table[key].title, "url": district_map_url(table[key]), "points": _list(here["points"])} for key, here in ordered] if everything else [],
+            "viewbox": whole,
+            "total": mapped,
+            "markers": markers,
+            "caption": _caption("Übersichtskarte Thüringen", all_points, markers) if everything else "",
+            "listings": listings,
             "districts": [] if everything else summaries,
         },
         "Karte aller Anlaufstellen in Thüringen, auch als Liste.",
     )
-    for key, here in ordered:
+    for key, points in ordered:
         district = table[key]
-        box = _box(key, here["markers"])
+        box = _box(key, points)
+        here = _markers([p for p in points if p["reason"] is None], box)
+        count = sum(1 for p in points if p["reason"] is None)
         yield _view(
             f"{district_map_url(district)}index.md",
             district_map_url(district),
             f"Karte: {district.title}",
-            f"Karte der {len(here['markers'])} aktiven ThINKA-Anlaufstellen – {district.title}, auch als Liste.",
+            f"Karte der {counted(count, 'ThINKA-Anlaufstelle', 'ThINKA-Anlaufstellen')} – {district.title}, auch als Liste.",
             {
                 "heading": f"Karte: {district.title}",
                 "viewbox": box,
-                # Half as large again on the screen as on the overview: the district is zoomed in.
-                "radius": round(1.5 * MARKER_RADIUS * box[2] / WIDTH, 2),
-                "total": len(here["markers"]),
-                "markers": sorted(here["markers"], key=lambda m: (m["y"], m["x"])),
-                "unmapped": here["unmapped"],
-                "groups": [{"title": district.title, "url": None, "points": _list(here["points"])}],
+                "total": count,
+                "markers": here,
+                "caption": _caption(district.title, points, here),
+                "listings": [_listing(district.title, None, points, here, set())],
                 "back": MAP_URL,
             },
             f"Karte der Anlaufstellen – {district.title}.",
