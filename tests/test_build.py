@@ -164,7 +164,7 @@ def test_contact_point_without_coordinates_is_listed_and_found_but_not_mapped(tm
     assert '"n":"Stadtteilbüro Lobeda"' in (tmp_path / "out" / "standorte" / "finder-index.json").read_text("utf-8")
     karte = (tmp_path / "out" / "karte" / "index.html").read_text("utf-8")
     assert 'class="thinka-map__marker"' not in karte
-    assert "Ohne Koordinaten und daher nicht auf der Karte:" in karte
+    assert "Nicht auf der Karte: noch keine Koordinaten eingetragen." in karte
 
 
 def test_search_index_holds_a_short_entry_per_site_not_its_full_text(sample_site: Path):

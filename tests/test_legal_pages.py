@@ -56,6 +56,34 @@ def test_privacy_statement_says_what_the_web_server_keeps(complete_site):
     assert "noch nicht eingetragen" not in text
 
 
+def test_privacy_statement_names_what_the_map_stores_and_sends_as_the_map_page_does_it(complete_site):
+    """The key, value, tile server and tile address named in the statement are the ones the map
+    page hands to its script (data attributes, from views.overview_map.LIVE_MAP); the browser
+    tests (tests/browser/test_map.py) check that the script really uses them."""
+    page = (complete_site / "datenschutz/index.html").read_text("utf-8")
+    text = _text(page)
+    named = {name: re.search(rf'<code class="thinka-legal__{name}">([^<]+)</code>', page).group(1) for name in ("host", "key", "value", "tiles")}
+    assert named == {"host": "tile.openstreetmap.org", "key": "thinka-karte-zustimmung", "value": "ja", "tiles": "https://tile.openstreetmap.org/{z}/{x}/{y}.png"}
+    karte = (complete_site / "karte/index.html").read_text("utf-8")
+    attributes = dict(re.findall(r'data-(consent-key|consent-value|tiles)="([^"]+)"', karte))
+    assert attributes == {"consent-key": named["key"], "consent-value": named["value"], "tiles": named["tiles"]}
+    assert "Sie speichert nichts in Ihrem Browser" not in text  # no longer true once the visitor asks the map to remember
+    for sentence in (
+        "Erst wenn Sie auf der Karte zustimmen, lädt Ihr Browser Kartenbilder von OpenStreetMap (tile.openstreetmap.org).",
+        "Ihre IP-Adresse,",
+        "Ihren Browser und Ihr Betriebssystem (User-Agent),",
+        "Nur wenn Sie vor dem Laden „Entscheidung auf diesem Gerät merken“ ankreuzen, speichert Ihr Browser im Local Storage dieser Website einen Eintrag: Name thinka-karte-zustimmung , Wert ja .",
+        "die Schaltfläche „Zustimmung widerrufen“",
+        "Löschen Sie die gespeicherten Websitedaten dieser Website",
+    ):
+        assert sentence in text, sentence
+    assert '<a href="https://osmfoundation.org/wiki/Privacy_Policy" hreflang="en">' in page
+    assert 'data-referrer-policy="strict-origin"' in karte  # "die Adresse dieser Website, aber nicht, welche Seite"
+    assert "die Adresse dieser Website, aber nicht, welche Seite Sie ansehen" in text
+    # The map page's consent step points to this section.
+    assert '<a href="../datenschutz/#karte">Datenschutzerklärung</a>' in karte and 'id="karte"' in page
+
+
 def test_accessibility_statement_has_conformance_gaps_contact_and_enforcement(complete_site):
     page = (complete_site / "barrierefreiheit/index.html").read_text("utf-8")
     text = _text(page)

@@ -261,17 +261,45 @@
     return towns.length === 1 ? towns[0] : towns.slice(0, -1).join(", ") + " und " + towns[towns.length - 1];
   }
 
-  /* Points closer than `px` on the screen share one marker (north first), redone at every zoom. */
+  /* Points closer than `px` on the screen share one marker, worked out again at every zoom as the
+     build does for the offline map (thinka.views.overview_map._group): the point with the most
+     neighbours that close takes them in first; groups whose centres came that close merge. */
   function groupPoints(map, points, px) {
-    var groups = [];
-    points.slice().sort(function (a, b) { return b.lat - a.lat || a.lon - b.lon; }).forEach(function (p) {
-      var at = map.latLngToLayerPoint([p.lat, p.lon]);
-      for (var i = 0; i < groups.length; i++) {
-        if (groups[i].at.distanceTo(at) < px) { groups[i].points.push(p); return; }
-      }
-      groups.push({ at: at, points: [p] });
+    var at = points.map(function (p) { return map.latLngToLayerPoint([p.lat, p.lon]); });
+    var near = at.map(function (a) {
+      var found = [];
+      at.forEach(function (b, j) { if (a.distanceTo(b) < px) found.push(j); });
+      return found;
     });
-    return groups;
+    var order = points.map(function (p, i) { return i; }).sort(function (i, j) {
+      return near[j].length - near[i].length || at[i].y - at[j].y || at[i].x - at[j].x;
+    });
+    var taken = [], groups = [];
+    order.forEach(function (i) {
+      if (taken[i]) return;
+      var members = near[i].filter(function (j) { return !taken[j]; });
+      members.forEach(function (j) { taken[j] = true; });
+      groups.push(members);
+    });
+    function centre(g) {
+      var x = 0, y = 0;
+      g.forEach(function (j) { x += at[j].x; y += at[j].y; });
+      return window.L.point(x / g.length, y / g.length);
+    }
+    for (var merged = true; merged;) {
+      merged = false;
+      for (var i = 0; i < groups.length && !merged; i++) {
+        for (var j = i + 1; j < groups.length; j++) {
+          if (centre(groups[i]).distanceTo(centre(groups[j])) < px) {
+            groups[i] = groups[i].concat(groups.splice(j, 1)[0]);
+            merged = true;
+            break;
+          }
+        }
+      }
+    }
+    groups.sort(function (a, b) { var p = centre(a), q = centre(b); return p.y - q.y || p.x - q.x; });  /* north first: the keyboard's order */
+    return groups.map(function (g) { return { points: g.map(function (j) { return points[j]; }) }; });
   }
 
   function pointLink(p) {
@@ -282,6 +310,7 @@
   function drawGroups(map, layer, points) {
     layer.clearLayers();
     groupPoints(map, points, 30).forEach(function (g) {
+      g.points.sort(function (a, b) { return a.town.localeCompare(b.town, "de") || a.name.localeCompare(b.name, "de"); });
       var lat = 0, lon = 0, approximate = false;
       g.points.forEach(function (p) { lat += p.lat; lon += p.lon; approximate = approximate || p.approximate; });
       lat /= g.points.length; lon /= g.points.length;
@@ -297,7 +326,7 @@
         many ? el("p", {}, [el("strong", {}, [name])]) : "",
         el("ul", {}, g.points.map(pointLink))
       ]);
-      marker.bindTooltip(name + (approximate ? ", ungefähre Lage" : ""), { direction: "top", offset: [0, -16] });
+      marker.bindTooltip(name + (approximate ? ", ungefähre Lage" : ""), { direction: "auto", offset: [0, 0] });
       marker.bindPopup(popup).addTo(layer);
       var element = marker.getElement();
       element.setAttribute("aria-label", name + (approximate ? ", ungefähre Lage" : "") + (many ? ". Liste zeigen" : ""));

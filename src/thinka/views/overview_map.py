@@ -175,22 +175,31 @@ def _centre(points: list[dict[str, Any]]) -> tuple[float, float]:
 
 def _group(points: list[dict[str, Any]], box: tuple[float, float, float, float]) -> list[list[dict[str, Any]]]:
     """The mapped points in groups that share a marker, so that no two markers lie closer than a
-    marker's width on the reference phone. Each point (north first) joins the first group whose
-    first point is that close; then groups whose centres came that close merge, until none do."""
+    marker's width on the reference phone. Points with the most neighbours that close start a group
+    and take in their neighbours (so a town between two others gathers both); then groups whose
+    centres came that close merge, until none do."""
     limit = DOT_PX * box[2] / REFERENCE_PX  # in drawing units
-    cells: dict[tuple[int, int], list[list[dict[str, Any]]]] = defaultdict(list)
+    spots: dict[tuple[float, float], list[dict[str, Any]]] = defaultdict(list)  # points at one coordinate
+    for p in points:
+        spots[(p["x"], p["y"])].append(p)
+    grid: dict[tuple[int, int], list[tuple[float, float]]] = defaultdict(list)
+    for x, y in spots:
+        grid[(int(x // limit), int(y // limit))].append((x, y))
+
+    def near(x: float, y: float) -> list[tuple[float, float]]:
+        cx, cy = int(x // limit), int(y // limit)
+        return [s for dx in (-1, 0, 1) for dy in (-1, 0, 1) for s in grid.get((cx + dx, cy + dy), ()) if math.hypot(s[0] - x, s[1] - y) < limit]
+
+    neighbours = {spot: near(*spot) for spot in spots}
+    first = {spot: min((p["name"], p["url"]) for p in here) for spot, here in spots.items()}
+    order = sorted(spots, key=lambda s: (-sum(len(spots[n]) for n in neighbours[s]), s[1], s[0], first[s]))
+    taken: set[tuple[float, float]] = set()
     groups: list[list[dict[str, Any]]] = []
-    for p in sorted(points, key=lambda p: (p["y"], p["x"], sort_key(p["name"]), p["url"])):
-        cx, cy = int(p["x"] // limit), int(p["y"] // limit)
-        near = next(
-            (g for dx in (-1, 0, 1) for dy in (-1, 0, 1) for g in cells.get((cx + dx, cy + dy), ()) if math.hypot(g[0]["x"] - p["x"], g[0]["y"] - p["y"]) < limit),
-            None,
-        )
-        if near is not None:
-            near.append(p)
-        else:
-            groups.append([p])
-            cells[(cx, cy)].append(groups[-1])
+    for spot in order:
+        if spot not in taken:
+            members = [n for n in neighbours[spot] if n not in taken]  # the spot is its own neighbour
+            taken.update(members)
+            groups.append([p for n in members for p in spots[n]])
     # Seeds lie at least `limit` apart, so no more groups fit than markers fit on the map: the
     # pairwise check below stays small however many points there are.
     merged = True
@@ -317,7 +326,7 @@ def _box(key: str, points: list[dict[str, Any]]) -> tuple[float, float, float, f
 
 
 def _view(src_uri: str, url: str, title: str, description: str, context: dict[str, Any], search_text: str) -> PageView:
-    base = {"shapes": boundaries(), "attribution": attribution(), "overview_url": MAP_URL, "districts": [], "back": None, "live": LIVE_MAP}
+    base = {"shapes": boundaries(), "attribution": attribution(), "overview_url": MAP_URL, "districts": [], "back": None, "current": None, "live": LIVE_MAP}
     return PageView(src_uri, url, title, description, "map.html", None, dict(base, **context), search_text=search_text)
 
 
@@ -368,6 +377,7 @@ def map_pages(dataset: Dataset, settings: Settings) -> Iterator[PageView]:
             {
                 "heading": f"Karte: {district.title}",
                 "viewbox": box,
+                "current": key,
                 "total": count,
                 "markers": here,
                 "caption": _caption(district.title, points, here),
