@@ -26,6 +26,7 @@ def test_projection_places_thuringian_towns_inside_the_drawing():
 # The real programme (sites_data/) as on the day its facts were last checked.
 
 import math
+import re
 import random
 from datetime import date
 from functools import cache as _cache
@@ -166,3 +167,13 @@ def test_live_map_settings_name_one_host_and_key():
     assert LIVE_MAP.host == "tile.openstreetmap.org"
     assert LIVE_MAP.tiles.startswith(f"https://{LIVE_MAP.host}/")
     assert (LIVE_MAP.consent_key, LIVE_MAP.consent_value) == ("thinka-karte-zustimmung", "ja")
+
+
+def test_the_security_policy_lets_in_tiles_only_from_the_live_maps_host():
+    """docs/_headers (and the nginx policy in README.md) name the tile host by hand: a change of
+    LIVE_MAP.tiles without them would leave the live map blank."""
+    from conftest import REPO
+
+    for policy in (REPO / "docs" / "_headers", REPO / "README.md"):
+        img_src = re.search(r"img-src ('self'[^;]+);", policy.read_text("utf-8")).group(1).split()
+        assert [s for s in img_src if s.startswith("https://")] == [f"https://{LIVE_MAP.host}"], policy

@@ -227,3 +227,50 @@ def test_no_tile_request_before_consent_on_any_map_page(browser, base_url, width
             page.locator(".thinka-map__marker").nth(i).locator(".thinka-map__hit").hover()
     assert foreign == []
     context.close()
+
+
+HOSTILE = "<img src=x onerror=window.__pwned=1>\"' & Büro"
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory):
+    """The complete test data with two more contact points at Lobeda's place whose names are markup."""
+    import shutil
+
+    from conftest import COMPLETE, build
+
+    from .conftest import serve
+
+    root = tmp_path_factory.mktemp("map-hostile")
+    shutil.copytree(COMPLETE, root / "data")
+    site = root / "data" / "sites" / "jena-lobeda.yml"
+    text = site.read_text("utf-8")
+    block = text[text.index("  - name: Stadtteilbüro Lobeda\n"):]
+    block = block[: block.index("    oeffnungszeiten:")]
+    copies = "".join(block.replace("Stadtteilbüro Lobeda", "'" + name.replace("'", "''") + "'", 1) for name in (HOSTILE, HOSTILE.replace("& Büro", "& Zweitbüro")))
+    site.write_text(text.replace(block, block + copies, 1), "utf-8")
+    result = build(root / "data", root / "site")
+    assert result.returncode == 0, result.stderr
+    with serve(root / "site") as url:
+        yield url
+
+
+def test_names_that_look_like_markup_stay_text_on_both_maps(browser, hostile_url):
+    context = browser.new_context(viewport=PHONE)
+    _watch(context, urlsplit(hostile_url).netloc)
+    page = context.new_page()
+    page.goto(hostile_url + "karte/")
+    group = page.locator(".thinka-map__marker--group")
+    names = [HOSTILE, HOSTILE.replace("& Büro", "& Zweitbüro"), "Stadtteilbüro Lobeda"]
+    assert group.get_attribute("data-name") == "Jena: 3 Anlaufstellen"
+    group.locator(".thinka-map__hit").click()
+    assert page.locator("#thinka-map-panel a").all_inner_texts() == names
+    page.click(".thinka-map__step1")
+    page.click(".thinka-map__load")
+    page.wait_for_selector(".leaflet-marker-icon")
+    page.locator(".leaflet-marker-icon").first.focus()
+    page.keyboard.press("Enter")
+    assert page.locator(".leaflet-popup-content a").all_inner_texts() == names
+    assert page.locator(".leaflet-tooltip").inner_text() == "Jena: 3 Anlaufstellen"
+    assert page.locator("img[src='x']").count() == 0 and page.evaluate("window.__pwned") is None
+    context.close()

@@ -326,7 +326,8 @@
         many ? el("p", {}, [el("strong", {}, [name])]) : "",
         el("ul", {}, g.points.map(pointLink))
       ]);
-      marker.bindTooltip(name + (approximate ? ", ungefähre Lage" : ""), { direction: "auto", offset: [0, 0] });
+      /* an element, never a string: Leaflet would read a string as HTML, and names are data */
+      marker.bindTooltip(el("span", {}, [name + (approximate ? ", ungefähre Lage" : "")]), { direction: "auto" });
       marker.bindPopup(popup).addTo(layer);
       var element = marker.getElement();
       element.setAttribute("aria-label", name + (approximate ? ", ungefähre Lage" : "") + (many ? ". Liste zeigen" : ""));
