@@ -119,6 +119,8 @@ def test_keyboard_focus_and_hover_show_the_name(browser, base_url):
             break
     focused = page.evaluate("document.activeElement.getAttribute('aria-label')")
     assert focused == "ThINKA-Büro Heringen, Heringen/Helme – ThINKA Heringen/Helme, ungefähre Lage"  # the northernmost
+    outline = page.evaluate("(s => [s.outlineStyle, parseFloat(s.outlineWidth)])(getComputedStyle(document.activeElement))")
+    assert outline[0] != "none" and outline[1] >= 2  # the keyboard's focus is drawn around dot and name
     shown = page.evaluate("[...document.querySelectorAll('.thinka-map__name')].filter(e => getComputedStyle(e).visibility === 'visible').map(e => e.textContent)")
     assert shown == ["ThINKA-Büro Heringen"]
     page.keyboard.press("Tab")
@@ -273,4 +275,27 @@ def test_names_that_look_like_markup_stay_text_on_both_maps(browser, hostile_url
     assert page.locator(".leaflet-popup-content a").all_inner_texts() == names
     assert page.locator(".leaflet-tooltip").inner_text() == "Jena: 3 Anlaufstellen"
     assert page.locator("img[src='x']").count() == 0 and page.evaluate("window.__pwned") is None
+    context.close()
+
+
+def test_axe_finds_nothing_serious_on_the_phone_map_with_a_group_open_and_on_the_live_map(browser, base_url):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+
+    def blocking(page):
+        results = axe.run(page).response
+        return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in results["violations"] if v["impact"] in ("serious", "critical")]
+
+    context = browser.new_context(viewport=PHONE)
+    _watch(context, urlsplit(base_url).netloc)
+    page = context.new_page()
+    page.goto(base_url + "karte/")
+    _erfurt(page).click()
+    assert blocking(page) == []
+    page.click(".thinka-map__step1")
+    page.click(".thinka-map__load")
+    page.wait_for_selector(".leaflet-marker-icon")
+    page.locator(".leaflet-marker-icon").first.focus()
+    assert blocking(page) == []
     context.close()
