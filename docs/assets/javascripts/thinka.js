@@ -286,17 +286,18 @@
       g.forEach(function (j) { x += at[j].x; y += at[j].y; });
       return window.L.point(x / g.length, y / g.length);
     }
-    for (var merged = true; merged;) {
-      merged = false;
-      for (var i = 0; i < groups.length && !merged; i++) {
+    for (var gone = [true]; gone.length;) {  /* each pass merges what it finds; a few passes at most */
+      var centres = groups.map(centre), merged = [];
+      gone = [];
+      groups.forEach(function (g, i) {
+        if (gone[i]) return;
         for (var j = i + 1; j < groups.length; j++) {
-          if (centre(groups[i]).distanceTo(centre(groups[j])) < px) {
-            groups[i] = groups[i].concat(groups.splice(j, 1)[0]);
-            merged = true;
-            break;
-          }
+          if (!gone[j] && centres[i].distanceTo(centres[j]) < px) { g = g.concat(groups[j]); gone[j] = true; }
         }
-      }
+        merged.push(g);
+      });
+      gone = gone.filter(Boolean);
+      groups = merged;
     }
     groups.sort(function (a, b) { var p = centre(a), q = centre(b); return p.y - q.y || p.x - q.x; });  /* north first: the keyboard's order */
     return groups.map(function (g) { return { points: g.map(function (j) { return points[j]; }) }; });

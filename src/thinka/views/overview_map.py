@@ -202,19 +202,21 @@ def _group(points: list[dict[str, Any]], box: tuple[float, float, float, float])
             groups.append([p for n in members for p in spots[n]])
     # Seeds lie at least `limit` apart, so no more groups fit than markers fit on the map: the
     # pairwise check below stays small however many points there are.
-    merged = True
-    while merged:
-        merged = False
+    while True:  # each pass merges what it finds; a few passes at most
         centres = [_centre(g) for g in groups]
-        for i in range(len(groups)):
+        merged: list[list[dict[str, Any]]] = []
+        gone: set[int] = set()
+        for i, group in enumerate(groups):
+            if i in gone:
+                continue
             for j in range(i + 1, len(groups)):
-                if math.hypot(centres[i][0] - centres[j][0], centres[i][1] - centres[j][1]) < limit:
-                    groups[i] += groups.pop(j)
-                    merged = True
-                    break
-            if merged:
-                break
-    return groups
+                if j not in gone and math.hypot(centres[i][0] - centres[j][0], centres[i][1] - centres[j][1]) < limit:
+                    group = group + groups[j]
+                    gone.add(j)
+            merged.append(group)
+        if not gone:
+            return groups
+        groups = merged
 
 
 def _wrap(text: str, width: int) -> list[str]:
