@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from thinka.data.dataset import Dataset
 from thinka.data.settings import Settings
-from thinka.exports import finder, hosting, schema, vcard
+from thinka.exports import finder, geojson, hosting, hsds, schema, tabular, vcard
 from thinka.views import (
     directories,
     events,
@@ -69,6 +69,14 @@ def schema_files(dataset: Dataset, settings: Settings) -> Iterator[GeneratedFile
         yield GeneratedFile(schema.SITE_PATH + schema.file_name(kind), schema.text(kind))
 
 
+def open_data_files(dataset: Dataset, settings: Settings) -> Iterator[tuple[str, str]]:
+    """/daten/: HSDS 3.0 JSON, the CSV data package and GeoJSON, from one set of HSDS records."""
+    records = hsds.tables(dataset, settings)
+    yield from hsds.hsds_files(dataset, settings, records)
+    yield from tabular.package_files(records, settings)
+    yield from geojson.geojson_files(dataset, settings)
+
+
 PAGE_SOURCES: list[Callable[[Dataset, Settings], Iterable[PageView]]] = [
     directory_pages,
     site_pages,
@@ -86,6 +94,7 @@ FILE_SOURCES: list[Callable[[Dataset, Settings], Iterable[GeneratedFile | tuple[
     news.news_files,
     events.event_files,
     schema_files,
+    open_data_files,
     hosting.robots_files,
     lambda dataset, settings: moved.moved_files(),  # old addresses of pages that moved
 ]

@@ -1,0 +1,92 @@
+"""The HSDS records as a Tabular Data Package: one CSV file per HSDS object and ``datapackage.json``.
+
+The columns, their types and keys are those of HSDS's own ``datapackage.json`` (vendored in
+``hsds_schema/``), so tools made for HSDS read the files as they are. UTF-8, comma-separated,
+one header row. **Formula injection:** a text that begins with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return is written with an apostrophe in front (``'+4936512345``), so a spreadsheet shows
+it as text instead of running it as a formula (OWASP's advice for CSV files); a program reading
+the files removes that one leading apostrophe. Numbers, dates and times are never changed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from thinka.data.settings import Settings
+
+from .hsds import HSDS_VERSION, RELAXED, TABLES, Tables, package_schemas
+
+DIR = "daten/csv/"
+DESCRIPTOR = DIR + "datapackage.json"
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe(value: str) -> str:
+    """A text as a spreadsheet may open it: never the start of a formula."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def unsafe(value: str) -> str:
+    """The text a cell holds, without the apostrophe :func:`safe` put in front."""
+    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_START) else value
+
+
+def _cell(value: Any, kind: str) -> str:
+    if value is None:
+        return ""
+    if kind == "string":
+        return safe(str(value))
+    return str(value)
+
+
+def csv_text(table: str, rows: list[dict[str, Any]]) -> str:
+    fields = package_schemas()[table]["schema"]["fields"]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([f["name"] for f in fields])
+    for row in rows:
+        writer.writerow([_cell(row.get(f["name"]), f["type"]) for f in fields])
+    return out.getvalue()
+
+
+def descriptor(t: Tables, settings: Settings) -> dict[str, Any]:
+    licence = t.licence
+    resources = []
+    for table in TABLES:
+        resource = package_schemas()[table]
+        notes = " ".join(reason for (name, _), reason in RELAXED.items() if name == table)
+        resources.append({
+            "name": table,
+            "path": resource["path"],
+            "profile": "tabular-data-resource",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "description": resource["description"] + (f" ThINKA: {notes}" if notes else ""),
+            "schema": resource["schema"],
+        })
+    return {
+        "profile": "tabular-data-package",
+        "name": "thinka-anlaufstellen",
+        "title": "ThINKA-Standorte und Anlaufstellen (HSDS 3.0, CSV)",
+        "description": (
+            "Alle Standorte, Anlaufstellen und Organisationen des Programms ThINKA nach Open Referral HSDS "
+            f"{HSDS_VERSION}, eine CSV-Datei je HSDS-Objekt. Texte, die mit =, +, - oder @ beginnen, stehen mit "
+            "einem Apostroph davor (Schutz vor Formeln in Tabellenprogrammen); beim Einlesen dieses Zeichen entfernen."
+        ),
+        "homepage": settings.absolute("daten/"),
+        "version": HSDS_VERSION,
+        "licenses": [{"name": licence.kennung, "title": licence.name, "path": licence.url}],
+        "sources": [{"title": licence.namensnennung, "path": settings.absolute("daten/")}],
+        "resources": resources,
+    }
+
+
+def package_files(t: Tables, settings: Settings) -> Iterator[tuple[str, str]]:
+    for table in TABLES:
+        yield DIR + package_schemas()[table]["path"], csv_text(table, t.rows[table])
+    yield DESCRIPTOR, json.dumps(descriptor(t, settings), ensure_ascii=False, indent=1) + "\n"
