@@ -21,6 +21,7 @@ from thinka.views import (
     legal,
     moved,
     news,
+    open_data,
     overview_map,
     report,
     sites,
@@ -102,6 +103,7 @@ FRAGMENT_SOURCES: dict[str, Callable[[Dataset, Settings], Fragment]] = {
     "finder": lambda dataset, settings: Fragment("finder.html"),
     "aktuelles": news.home_fragment,
     "veranstaltungen": events.home_fragment,
+    "offene-daten": open_data.open_data_fragment,
 }
 
 

@@ -72,3 +72,9 @@ def feature_collection(dataset: Dataset, settings: Settings) -> dict[str, Any]:
 
 def geojson_files(dataset: Dataset, settings: Settings) -> Iterator[tuple[str, str]]:
     yield PATH, json.dumps(feature_collection(dataset, settings), ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def feature(dataset: Dataset, settings: Settings, slug: str, index: int) -> dict[str, Any]:
+    """One contact point's Feature, as the file holds it (for the example on /daten/)."""
+    sub = Dataset(dataset.data_dir, program=dataset.program, organisations=dataset.organisations, sites={slug: dataset.sites[slug]})
+    return feature_collection(sub, settings)["features"][index]

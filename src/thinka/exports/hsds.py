@@ -467,3 +467,20 @@ def hsds_files(dataset: Dataset, settings: Settings, t: Tables | None = None) ->
     services, organizations = documents(t)
     yield SERVICES_PATH, dumps(page(services, t, settings, "Alle ThINKA-Standorte als HSDS-Dienste (service), mit ihren Anlaufstellen (service_at_location, location)."))
     yield ORGANIZATIONS_PATH, dumps(page(organizations, t, settings, "Alle Organisationen, die an ThINKA beteiligt sind (organization)."))
+
+
+def example(dataset: Dataset, settings: Settings) -> dict[str, Any] | None:
+    """For /daten/: the first current contact point with opening hours, as HSDS JSON
+    (its service_at_location), as rows of schedules.csv and as its GeoJSON feature's site;
+    None when there is none. Made from that one site only, so it costs nothing at scale."""
+    for slug, located in dataset.sites.items():
+        for index, point in enumerate(located.record.anlaufstellen):
+            if point.oeffnungszeiten and point_status(located.record, point, settings) == "active":
+                one = Tables()
+                _taxonomies(one)
+                _site(one, slug, located.record, None, settings)
+                lid = location_id(slug, point.name)
+                services, _ = documents(one)
+                sal = next(s for s in services[0]["service_at_locations"] if s["location_id"] == lid)
+                return {"slug": slug, "index": index, "point": point.name, "site": located.record.name, "tables": one, "json": sal}
+    return None
