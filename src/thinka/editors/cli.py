@@ -144,7 +144,7 @@ EXPORT_FORMATS = ("hsds", "csv", "geojson")
 def cmd_export(args: argparse.Namespace) -> int:
     """The open data of /daten/ without a site build: validated first, written below --out."""
     from thinka.data.settings import Settings
-    from thinka.exports import geojson, hsds, tabular
+    from thinka.exports import geojson, hsds, hsds_json, tabular
 
     dataset = _valid_dataset(args.data_dir)
     if dataset is None:
@@ -157,7 +157,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     formats = args.format or list(EXPORT_FORMATS)
     try:
         records = hsds.tables(dataset, settings)
-        files = list(hsds.hsds_files(dataset, settings, records)) if "hsds" in formats else []
+        files = list(hsds_json.hsds_files(dataset, settings, records)) if "hsds" in formats else []
         files += list(tabular.package_files(records, settings)) if "csv" in formats else []
         files += list(geojson.geojson_files(dataset, settings)) if "geojson" in formats else []
     except hsds.ExportError as exc:

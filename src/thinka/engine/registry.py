@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from thinka.data.dataset import Dataset
 from thinka.data.settings import Settings
-from thinka.exports import finder, geojson, hosting, hsds, schema, tabular, vcard
+from thinka.exports import finder, geojson, hosting, hsds, hsds_json, schema, tabular, vcard
 from thinka.views import (
     directories,
     events,
@@ -73,7 +73,7 @@ def schema_files(dataset: Dataset, settings: Settings) -> Iterator[GeneratedFile
 def open_data_files(dataset: Dataset, settings: Settings) -> Iterator[tuple[str, str]]:
     """/daten/: HSDS 3.0 JSON, the CSV data package and GeoJSON, from one set of HSDS records."""
     records = hsds.tables(dataset, settings)
-    yield from hsds.hsds_files(dataset, settings, records)
+    yield from hsds_json.hsds_files(dataset, settings, records)
     yield from tabular.package_files(records, settings)
     yield from geojson.geojson_files(dataset, settings)
 

@@ -11,6 +11,7 @@ the files removes that one leading apostrophe. Numbers, dates and times are neve
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 from collections.abc import Iterator
@@ -35,21 +36,31 @@ def unsafe(value: str) -> str:
     return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_START) else value
 
 
-def _cell(value: Any, kind: str) -> str:
-    if value is None:
-        return ""
-    if kind == "string":
-        return safe(str(value))
-    return str(value)
+@functools.cache
+def _columns(table: str) -> tuple[list[str], list[int]]:
+    """A table's column names, and which columns hold free text that :func:`safe` must guard (ids,
+    codes from a list, numbers, dates and times never begin with a formula sign)."""
+    fields = package_schemas()[table]["schema"]["fields"]
+    free = [i for i, f in enumerate(fields) if f["type"] == "string" and f.get("format") != "uuid" and "enum" not in f.get("constraints", {})]
+    return [f["name"] for f in fields], free
+
+
+def _cells(rows: list[dict[str, Any]], names: list[str], free: list[int]) -> Iterator[list[Any]]:
+    for row in rows:
+        cells = list(map(row.get, names))  # csv writes None as an empty cell
+        for i in free:
+            value = cells[i]
+            if value and value.startswith(FORMULA_START):
+                cells[i] = "'" + value
+        yield cells
 
 
 def csv_text(table: str, rows: list[dict[str, Any]]) -> str:
-    fields = package_schemas()[table]["schema"]["fields"]
+    names, free = _columns(table)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([f["name"] for f in fields])
-    for row in rows:
-        writer.writerow([_cell(row.get(f["name"]), f["type"]) for f in fields])
+    writer.writerow(names)
+    writer.writerows(_cells(rows, names, free))
     return out.getvalue()
 
 

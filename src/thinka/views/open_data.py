@@ -9,7 +9,7 @@ from typing import Any
 from thinka.data.dataset import Dataset
 from thinka.data.program import DataLicence
 from thinka.data.settings import Settings
-from thinka.exports import geojson, hsds, tabular
+from thinka.exports import geojson, hsds_json, tabular
 
 from .common import Fragment
 
@@ -30,12 +30,12 @@ def open_data_fragment(dataset: Dataset, settings: Settings) -> Fragment:
         "licence": licence,
         "counts": {"sites": len(dataset.sites), "points": points, "organisations": len(dataset.organisations)},
         "files": {
-            "services": hsds.SERVICES_PATH, "organizations": hsds.ORGANIZATIONS_PATH,
+            "services": hsds_json.SERVICES_PATH, "organizations": hsds_json.ORGANIZATIONS_PATH,
             "package": tabular.DESCRIPTOR, "csv": tabular.DIR, "geojson": geojson.PATH,
         },
         "cite": f"{licence.namensnennung}: Standorte und Anlaufstellen, {settings.absolute('daten/')}, {licence.name} ({licence.url})",
     }
-    example = hsds.example(dataset, settings)
+    example = hsds_json.example(dataset, settings)
     if example is not None:
         rows = example["tables"].rows["schedule"]
         sal = example["json"]["id"]
