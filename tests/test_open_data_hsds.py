@@ -203,3 +203,14 @@ def test_a_record_breaking_hsds_stops_with_a_german_message_naming_record_and_fi
     message = str(caught.value)
     assert "sites/jena-lobeda.yml: das HSDS-Feld 'service.name' fehlt." in message
     assert "sites/jena-lobeda.yml (Anlaufstelle 'Stadtteilbüro Lobeda'): 'mobil' ist im HSDS-Feld 'location.location_type' nicht erlaubt" in message
+
+
+def test_ids_are_exactly_uuid5_of_their_keys() -> None:
+    """The fast id writer gives the text of Python's uuid.uuid5 for every key (umlauts, emoji, empty)."""
+    import random
+    import uuid
+
+    rng = random.Random(16)
+    keys = ["", "site:gera", "contact:gera/Infopoint Bieblach", "org:äöüß", "contact:x/Büro 🏠"]
+    keys += ["".join(rng.choice("abcxyz-:/ äöüßÄÖÜ€0123456789") for _ in range(rng.randint(0, 60))) for _ in range(20_000)]
+    assert [hsds.ident(k) for k in keys] == [str(uuid.uuid5(hsds.NAMESPACE, k)) for k in keys]
