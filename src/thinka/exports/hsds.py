@@ -101,17 +101,15 @@ class ExportError(Exception):
 
 
 _PREFIX = NAMESPACE.bytes
+_VARIANT = {c: "89ab"[int(c, 16) & 3] for c in "0123456789abcdef"}  # RFC 4122 variant bits in the 17th digit
 
 
 def ident(key: str) -> str:
-    """The record's id: UUID 5 of its key in :data:`NAMESPACE` (RFC 4122 §4.3, the same as
-    ``str(uuid.uuid5(NAMESPACE, key))``, written without building UUID objects: an export at
-    10,000 sites makes half a million ids), the same in every build."""
-    digest = bytearray(hashlib.sha1(_PREFIX + key.encode("utf-8")).digest()[:16])
-    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
-    digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
-    h = digest.hex()
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+    """The record's id: UUID 5 of its key in :data:`NAMESPACE` (RFC 4122 §4.3, the same text as
+    ``str(uuid.uuid5(NAMESPACE, key))``, written from the SHA-1 digest without UUID objects: an
+    export at 10,000 sites makes some 400,000 ids), the same in every build."""
+    h = hashlib.sha1(_PREFIX + key.encode("utf-8")).hexdigest()
+    return f"{h[:8]}-{h[8:12]}-5{h[13:16]}-{_VARIANT[h[16]]}{h[17:20]}-{h[20:32]}"
 
 
 @functools.cache  # the same organisations and taxonomy terms recur at every site
