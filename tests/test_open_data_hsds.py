@@ -214,3 +214,27 @@ def test_ids_are_exactly_uuid5_of_their_keys() -> None:
     keys = ["", "site:gera", "contact:gera/Infopoint Bieblach", "org:äöüß", "contact:x/Büro 🏠"]
     keys += ["".join(rng.choice("abcxyz-:/ äöüßÄÖÜ€0123456789") for _ in range(rng.randint(0, 60))) for _ in range(20_000)]
     assert [hsds.ident(k) for k in keys] == [str(uuid.uuid5(hsds.NAMESPACE, k)) for k in keys]
+
+
+def test_planned_sites_future_openings_and_midnight(data_dir: Path) -> None:
+    """A planned site and a contact point that opens later are 'inactive', never current; hours to
+    24:00 end at the day's last second (HSDS and Table Schema times have no 24:00); a stop of the
+    hours elsewhere is named in the schedule's notes."""
+    edit(
+        data_dir / "sites" / "soemmerda.yml", "      - tage: Di\n        zeiten: 10:00–12:00",
+        "      - tage: Di\n        zeiten: 10:00–12:00\n        adresse: {strasse: Markt 1, plz: '99625', ort: Kölleda}\n      - {tage: Sa, zeiten: '20:00–24:00'}",
+    )
+    edit(data_dir / "sites" / "jena-lobeda.yml", "    email: lobeda@traeger.example.org", "    email: lobeda@traeger.example.org\n    seit: 2024-07-01")
+    services, _, _ = exported(data_dir, today="2024-06-15")
+    assert errors(services, "service.json") == []
+    by_name = {s["name"]: s for s in services["contents"]}
+    planned = by_name["ThINKA Sömmerda"]
+    assert planned["status"] == "inactive" and planned["alert"] == "Dieser Standort ist in Planung; Beginn 2027-01."
+    sal = planned["service_at_locations"][0]
+    assert _status(sal) == "hsds-status:inactive"
+    assert [(s["byday"], s["opens_at"], s["closes_at"], s.get("notes")) for s in sal["schedules"]] == [
+        ("TU", "10:00:00", "12:00:00", "Ort: Markt 1, 99625 Kölleda."), ("SA", "20:00:00", "23:59:59", None),
+    ]
+    lobeda = by_name["ThINKA Jena-Lobeda"]["service_at_locations"][0]
+    assert _status(lobeda) == "hsds-status:inactive"
+    assert {s["valid_from"] for s in lobeda["schedules"]} == {"2024-07-01"}
