@@ -15,7 +15,7 @@ from referencing.jsonschema import DRAFT202012
 
 from thinka.data.settings import Settings
 from thinka.data.validate import load_dataset
-from thinka.exports import hsds, hsds_json
+from thinka.exports import hsds, hsds_json, open_data
 
 from conftest import COMPLETE, SAMPLE, SAMPLE_TODAY, edit
 
@@ -56,7 +56,7 @@ def exported(data: Path, today: str = SAMPLE_TODAY) -> tuple[dict, dict, object]
     dataset, problems = load_dataset(data)
     assert not problems.errors, [p.format() for p in problems.errors]
     settings = Settings.fixed(date.fromisoformat(today))
-    files = dict(hsds_json.hsds_files(dataset, settings))
+    files = dict(open_data.files(dataset, settings, ['hsds']))
     return json.loads(files[hsds_json.SERVICES_PATH]), json.loads(files[hsds_json.ORGANIZATIONS_PATH]), dataset
 
 
@@ -199,7 +199,7 @@ def test_a_record_breaking_hsds_stops_with_a_german_message_naming_record_and_fi
     records.rows["service"][0]["name"] = ""
     records.rows["location"][0]["location_type"] = "mobil"
     with pytest.raises(hsds.ExportError) as caught:
-        list(hsds_json.hsds_files(dataset, settings, records))
+        hsds.check(records)
     message = str(caught.value)
     assert "sites/jena-lobeda.yml: das HSDS-Feld 'service.name' fehlt." in message
     assert "sites/jena-lobeda.yml (Anlaufstelle 'Stadtteilbüro Lobeda'): 'mobil' ist im HSDS-Feld 'location.location_type' nicht erlaubt" in message

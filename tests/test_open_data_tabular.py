@@ -177,3 +177,31 @@ def test_export_writes_what_the_build_publishes(sample_build: Path, sample_expor
     assert built == exported and len(built) == 2 + 16 + 1
     for path in built:
         assert (sample_build / "daten" / path).read_bytes() == (sample_export / path).read_bytes(), path
+
+
+def test_a_rebuild_after_one_edit_gives_the_files_of_a_fresh_build(data_dir: Path) -> None:
+    """`make serve` keeps each unchanged site's part; what it writes after an edit, a removed site
+    and a changed Träger name is exactly what a build from scratch writes."""
+    from thinka.exports import open_data
+
+    settings = Settings.fixed(date(2024, 6, 15))
+
+    def files(fresh: bool) -> dict[str, str]:
+        if fresh:
+            open_data._PARTS.clear()
+        dataset, problems = load_dataset(data_dir)
+        assert not problems.errors, [p.format() for p in problems.errors]
+        return dict(open_data.files(dataset, settings))
+
+    before = files(fresh=True)
+    edit(data_dir / "sites" / "jena-lobeda.yml", "strasse: Teststraße 12", "strasse: Teststraße 14")
+    (data_dir / "sites" / "soemmerda.yml").unlink()
+    organisations = (data_dir / "organisations.yml").read_text("utf-8")
+    carrier = next(line for line in organisations.splitlines() if line.strip().startswith("name:"))
+    edit(data_dir / "organisations.yml", carrier, carrier + " (neu)")
+    kept = files(fresh=False)
+    assert kept == files(fresh=True)
+    assert kept != before
+    assert "Teststraße 14" in kept["daten/anlaufstellen.geojson"] and "Teststraße 12" not in kept["daten/hsds/services.json"]
+    assert '"traeger":"Testträger gGmbH (neu)"' in kept["daten/anlaufstellen.geojson"]
+    assert "ThINKA Sömmerda" in before["daten/csv/services.csv"] and "ThINKA Sömmerda" not in kept["daten/csv/services.csv"]

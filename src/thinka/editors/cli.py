@@ -144,7 +144,7 @@ EXPORT_FORMATS = ("hsds", "csv", "geojson")
 def cmd_export(args: argparse.Namespace) -> int:
     """The open data of /daten/ without a site build: validated first, written below --out."""
     from thinka.data.settings import Settings
-    from thinka.exports import geojson, hsds, hsds_json, tabular
+    from thinka.exports import hsds, open_data
 
     dataset = _valid_dataset(args.data_dir)
     if dataset is None:
@@ -154,12 +154,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     except ValueError:
         print(f"'{args.site_url}' ist keine Adresse der Website: bitte --site-url https://… angeben.", file=sys.stderr)
         return 1
-    formats = args.format or list(EXPORT_FORMATS)
     try:
-        records = hsds.tables(dataset, settings)
-        files = list(hsds_json.hsds_files(dataset, settings, records)) if "hsds" in formats else []
-        files += list(tabular.package_files(records, settings)) if "csv" in formats else []
-        files += list(geojson.geojson_files(dataset, settings)) if "geojson" in formats else []
+        files = list(open_data.files(dataset, settings, args.format or EXPORT_FORMATS))
     except hsds.ExportError as exc:
         _print_lines(exc)
         return 1

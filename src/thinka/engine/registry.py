@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from thinka.data.dataset import Dataset
 from thinka.data.settings import Settings
-from thinka.exports import finder, geojson, hosting, hsds, hsds_json, schema, tabular, vcard
+from thinka.exports import finder, hosting, open_data, schema, vcard
 from thinka.views import (
     directories,
     events,
@@ -21,7 +21,7 @@ from thinka.views import (
     legal,
     moved,
     news,
-    open_data,
+    open_data_page,
     overview_map,
     report,
     sites,
@@ -72,10 +72,7 @@ def schema_files(dataset: Dataset, settings: Settings) -> Iterator[GeneratedFile
 
 def open_data_files(dataset: Dataset, settings: Settings) -> Iterator[tuple[str, str]]:
     """/daten/: HSDS 3.0 JSON, the CSV data package and GeoJSON, from one set of HSDS records."""
-    records = hsds.tables(dataset, settings)
-    yield from hsds_json.hsds_files(dataset, settings, records)
-    yield from tabular.package_files(records, settings)
-    yield from geojson.geojson_files(dataset, settings)
+    return open_data.files(dataset, settings)
 
 
 PAGE_SOURCES: list[Callable[[Dataset, Settings], Iterable[PageView]]] = [
@@ -103,7 +100,7 @@ FRAGMENT_SOURCES: dict[str, Callable[[Dataset, Settings], Fragment]] = {
     "finder": lambda dataset, settings: Fragment("finder.html"),
     "aktuelles": news.home_fragment,
     "veranstaltungen": events.home_fragment,
-    "offene-daten": open_data.open_data_fragment,
+    "offene-daten": open_data_page.open_data_fragment,
 }
 
 

@@ -10,7 +10,6 @@ centre. Ids are the HSDS location ids, so the files can be joined.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
 from thinka.data.dataset import Dataset
@@ -24,57 +23,58 @@ from .hsds import location_id, point_status, service_id
 PATH = "daten/anlaufstellen.geojson"
 
 
-def feature_collection(dataset: Dataset, settings: Settings) -> dict[str, Any]:
-    licence = dataset.program.datenlizenz if dataset.program else DataLicence()
+def site_features(dataset: Dataset, settings: Settings, slug: str) -> list[dict[str, Any]]:
+    """The Features of one site's contact points."""
+    site = dataset.sites[slug].record
+    carriers = [dataset.organisation(org).name for org in site.traeger if org in dataset.organisations]
     features = []
-    for slug, located in dataset.sites.items():
-        site = located.record
-        carriers = [dataset.organisation(org).name for org in site.traeger if org in dataset.organisations]
-        for point in site.anlaufstellen:
-            status = point_status(site, point, settings)
-            where, c = point.adresse, point.koordinaten
-            features.append({
-                "type": "Feature",
-                "id": location_id(slug, point.name),
-                "geometry": {"type": "Point", "coordinates": [c.lon, c.lat]} if c else None,
-                "properties": {
-                    "name": point.name,
-                    "art": point.art,
-                    "status": status,
-                    "aktuell": status == "active",
-                    "geschlossen_seit": point.bis.iso() if point.bis and status == "defunct" else None,
-                    "standort": site.name,
-                    "standort_status": SITE_STATUS[site.status],
-                    "standort_id": service_id(slug),
-                    "standort_seite": settings.absolute(f"standorte/{slug}/"),
-                    "traeger": ", ".join(carriers) or None,
-                    "strasse": where.strasse,
-                    "plz": where.plz,
-                    "ort": where.ort,
-                    "ortsteil": where.ortsteil,
-                    "telefon": ", ".join(p.display for p in point.telefon) or None,
-                    "email": point.email,
-                    "website": point.website,
-                    "oeffnungszeiten": summary(point.oeffnungszeiten) or None,
-                    "nach_vereinbarung": point.nach_vereinbarung,
-                    "lage_ungefaehr": None if c is None else c.genauigkeit == "ort",
-                    "stand": site.stand.iso(),
-                },
-            })
-    return {
+    for point in site.anlaufstellen:
+        status = point_status(site, point, settings)
+        where, c = point.adresse, point.koordinaten
+        features.append({
+            "type": "Feature",
+            "id": location_id(slug, point.name),
+            "geometry": {"type": "Point", "coordinates": [c.lon, c.lat]} if c else None,
+            "properties": {
+                "name": point.name,
+                "art": point.art,
+                "status": status,
+                "aktuell": status == "active",
+                "geschlossen_seit": point.bis.iso() if point.bis and status == "defunct" else None,
+                "standort": site.name,
+                "standort_status": SITE_STATUS[site.status],
+                "standort_id": service_id(slug),
+                "standort_seite": settings.absolute(f"standorte/{slug}/"),
+                "traeger": ", ".join(carriers) or None,
+                "strasse": where.strasse,
+                "plz": where.plz,
+                "ort": where.ort,
+                "ortsteil": where.ortsteil,
+                "telefon": ", ".join(p.display for p in point.telefon) or None,
+                "email": point.email,
+                "website": point.website,
+                "oeffnungszeiten": summary(point.oeffnungszeiten) or None,
+                "nach_vereinbarung": point.nach_vereinbarung,
+                "lage_ungefaehr": None if c is None else c.genauigkeit == "ort",
+                "stand": site.stand.iso(),
+            },
+        })
+    return features
+
+
+def collection(dataset: Dataset, settings: Settings, features: list[str]) -> str:
+    """The FeatureCollection around the Features (as JSON texts), with the licence."""
+    licence = dataset.program.datenlizenz if dataset.program else DataLicence()
+    head = json.dumps({
         "type": "FeatureCollection",
         "name": "ThINKA-Anlaufstellen",
         "license": {"name": licence.kennung, "title": licence.name, "path": licence.url},
         "attribution": f"{licence.namensnennung}, {settings.absolute('daten/')}",
-        "features": features,
-    }
-
-
-def geojson_files(dataset: Dataset, settings: Settings) -> Iterator[tuple[str, str]]:
-    yield PATH, json.dumps(feature_collection(dataset, settings), ensure_ascii=False, separators=(",", ":")) + "\n"
+        "features": [],
+    }, ensure_ascii=False, separators=(",", ":"))
+    return head[: -len("[]}")] + "[" + ",".join(features) + "]}\n"
 
 
 def feature(dataset: Dataset, settings: Settings, slug: str, index: int) -> dict[str, Any]:
     """One contact point's Feature, as the file holds it (for the example on /daten/)."""
-    sub = Dataset(dataset.data_dir, program=dataset.program, organisations=dataset.organisations, sites={slug: dataset.sites[slug]})
-    return feature_collection(sub, settings)["features"][index]
+    return site_features(dataset, settings, slug)[index]

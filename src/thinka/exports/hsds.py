@@ -183,15 +183,25 @@ class Tables:
 
 def tables(dataset: Dataset, settings: Settings) -> Tables:
     """Every organisation, site and contact point of the dataset as HSDS records."""
+    out = common_records(dataset)
+    for slug, located in dataset.sites.items():
+        site_records(out, slug, located.record, program_id(dataset), settings)
+    return out
+
+
+def program_id(dataset: Dataset) -> str | None:
+    return ident("program:thinka") if dataset.program is not None else None
+
+
+def common_records(dataset: Dataset) -> Tables:
+    """What is not a site's: taxonomies, the programme, every organisation."""
     out = Tables(licence=dataset.program.datenlizenz if dataset.program else DataLicence())
     taxonomies(out)
     program = dataset.program
-    program_id = None
     if program is not None:
-        program_id = ident("program:thinka")
         description = _text(_sentence(program.langname), *(_sentence(f.fonds + (f" {f.zeitraum}" if f.zeitraum else "")) for f in program.foerderung))
         out.add(
-            "program", "program.yml", id=program_id, organization_id=organisation_id(program.koordinierungsstelle),
+            "program", "program.yml", id=program_id(dataset), organization_id=organisation_id(program.koordinierungsstelle),
             name=program.name, alternate_name=program.langname, description=description,
         )
     for key, located in dataset.organisations.items():
@@ -204,8 +214,6 @@ def tables(dataset: Dataset, settings: Settings) -> Tables:
             description=_text(label + (f", Sitz: {org.ort}" if org.ort else "")), website=org.website,
         )
         _attribute(out, origin, org_id, "organization", "thinka-organisationsarten", org.typ)
-    for slug, located in dataset.sites.items():
-        site_records(out, slug, located.record, program_id, settings)
     return out
 
 
@@ -227,7 +235,7 @@ def _attribute(out: Tables, origin: str, link_id: str, entity: str, taxonomy: st
     )
 
 
-def site_records(out: Tables, slug: str, site: Site, program_id: str | None, settings: Settings) -> None:
+def site_records(out: Tables, slug: str, site: Site, program: str | None, settings: Settings) -> None:
     origin = f"sites/{slug}.yml"
     sid = service_id(slug)
     alert = None
@@ -238,7 +246,7 @@ def site_records(out: Tables, slug: str, site: Site, program_id: str | None, set
         alert = "Dieser Standort ist in Planung" + (f"; Beginn {site.beginn.iso()}" if site.beginn else "") + "."
     out.add(
         "service", origin, id=sid, organization_id=organisation_id(site.traeger[0]) if site.traeger else None,
-        program_id=program_id, name=site.name, description=site.beschreibung.strip(),
+        program_id=program, name=site.name, description=site.beschreibung.strip(),
         url=site.website or settings.absolute(f"standorte/{slug}/"), status=SITE_STATUS[site.status],
         alert=alert, assured_date=_day(site.stand), last_modified=_moment(site.stand),
     )

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterator
 from typing import Any
 
 from thinka.data.dataset import Dataset
 from thinka.data.settings import Settings
 
-from .hsds import HSDS_VERSION, Tables, check, location_id, point_status, site_records, tables, taxonomies
+from .hsds import HSDS_VERSION, Tables, location_id, point_status, site_records, taxonomies
 
 DIR = "daten/hsds/"
 SERVICES_PATH = DIR + "services.json"
@@ -40,19 +39,28 @@ def _nest(row: dict[str, Any], **children: list[dict[str, Any]] | dict[str, Any]
     return {**row, **{name: value for name, value in children.items() if value}}
 
 
-def documents(t: Tables) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """The services and the organisations, each object with everything it holds embedded."""
-    rows = t.rows
-    # An attribute embeds its term with the term's code, name, description and taxonomy name; the
-    # taxonomies' own records (and taxonomy_id, language) are in the CSV package. Embedding them in
-    # every attribute made attributes half of the file.
-    terms = {row["id"]: {k: row[k] for k in ("id", "code", "name", "description", "taxonomy")} for row in rows["taxonomy_term"]}
+def short_terms(common: Tables) -> dict[str, dict[str, Any]]:
+    """An attribute embeds its term with the term's code, name, description and taxonomy name; the
+    taxonomies' own records (and taxonomy_id, language) are in the CSV package. Embedding them in
+    every attribute made attributes half of the file."""
+    return {row["id"]: {k: row[k] for k in ("id", "code", "name", "description", "taxonomy")} for row in common.rows["taxonomy_term"]}
+
+
+def _attributes(rows: list[dict[str, Any]], terms: dict[str, dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     attributes: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for a in rows["attribute"]:
+    for a in rows:
         nested = {"id": a["id"], "link_entity": a["link_entity"], "taxonomy_term": terms[a["taxonomy_term_id"]]}
         if "value" in a:
             nested["value"] = a["value"]
         attributes[a["link_id"]].append(nested)
+    return attributes
+
+
+def services(t: Tables, terms: dict[str, dict[str, Any]], by_id: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The services of ``t`` (one site's records, or all), each with everything it holds embedded;
+    ``by_id``: the organisations' plain records, embedded as each service's organisation."""
+    rows = t.rows
+    attributes = _attributes(rows["attribute"], terms)
     phones_of_contact = _children(rows["phone"], "contact_id")
     by_location = {name: _children(rows[name], "location_id") for name in ("address", "phone", "language", "accessibility")}
     locations = {
@@ -73,43 +81,55 @@ def documents(t: Tables) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         "service_id",
     )
     areas = _children(rows["service_area"], "service_id")
-    organizations = {row["id"]: row for row in rows["organization"]}
-    services = [
+    return [
         _nest(
-            s, organization=organizations.get(s.get("organization_id", "")),
+            s, organization=by_id.get(s.get("organization_id", "")),
             service_areas=areas.get(s["id"]), service_at_locations=at_locations.get(s["id"]), attributes=attributes.get(s["id"]),
         )
         for s in rows["service"]
     ]
-    programs_of = _children(rows["program"], "organization_id")  # ThINKA, under the coordination office (services name it by program_id)
-    orgs = [_nest(o, programs=programs_of.get(o["id"]), attributes=attributes.get(o["id"])) for o in rows["organization"]]
-    return services, orgs
 
 
-def page(contents: list[dict[str, Any]], t: Tables, settings: Settings, what: str) -> dict[str, Any]:
-    """HSDS's API ``Page`` holding every record at once, with the licence beside it."""
+def organizations(common: Tables, terms: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every organisation with its type; the coordination office with the programme ThINKA
+    (services name it by program_id)."""
+    attributes = _attributes(common.rows["attribute"], terms)
+    programs_of = _children(common.rows["program"], "organization_id")
+    return [_nest(o, programs=programs_of.get(o["id"]), attributes=attributes.get(o["id"])) for o in common.rows["organization"]]
+
+
+def documents(t: Tables) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The services and the organisations of a whole set of records (tests, the /daten/ example)."""
+    terms = short_terms(t)
+    return services(t, terms, {row["id"]: row for row in t.rows["organization"]}), organizations(t, terms)
+
+
+SERVICES_WHAT = "Alle ThINKA-Standorte als HSDS-Dienste (service), mit ihren Anlaufstellen (service_at_location, location)."
+ORGANIZATIONS_WHAT = "Alle Organisationen, die an ThINKA beteiligt sind (organization)."
+
+
+def page(contents: list[str], t: Tables, settings: Settings, what: str) -> str:
+    """HSDS's API ``Page`` holding every record at once, with the licence beside it; ``contents``
+    are the records as JSON texts (each site's is made once and kept while its file is unchanged)."""
     n = len(contents)
     licence = t.licence
-    return {
+    head = dumps({
         "total_items": n, "total_pages": 1, "page_number": 1, "size": n, "first_page": True, "last_page": True, "empty": n == 0,
         "hsds_version": HSDS_VERSION,
         "description": what,
         "license": {"name": licence.kennung, "title": licence.name, "path": licence.url},
         "attribution": f"{licence.namensnennung}, {settings.absolute('daten/')}",
-        "contents": contents,
-    }
+        "contents": [],
+    })
+    return head[: -len("[]}\n")] + "[" + ",".join(contents) + "]}\n"
 
 
 def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def hsds_files(dataset: Dataset, settings: Settings, t: Tables | None = None) -> Iterator[tuple[str, str]]:
-    t = t or tables(dataset, settings)
-    check(t)
-    services, organizations = documents(t)
-    yield SERVICES_PATH, dumps(page(services, t, settings, "Alle ThINKA-Standorte als HSDS-Dienste (service), mit ihren Anlaufstellen (service_at_location, location)."))
-    yield ORGANIZATIONS_PATH, dumps(page(organizations, t, settings, "Alle Organisationen, die an ThINKA beteiligt sind (organization)."))
+def compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def example(dataset: Dataset, settings: Settings) -> dict[str, Any] | None:
@@ -123,7 +143,7 @@ def example(dataset: Dataset, settings: Settings) -> dict[str, Any] | None:
                 taxonomies(one)
                 site_records(one, slug, located.record, None, settings)
                 lid = location_id(slug, point.name)
-                services, _ = documents(one)
-                sal = next(s for s in services[0]["service_at_locations"] if s["location_id"] == lid)
+                service = services(one, short_terms(one), {})[0]
+                sal = next(s for s in service["service_at_locations"] if s["location_id"] == lid)
                 return {"slug": slug, "index": index, "point": point.name, "site": located.record.name, "tables": one, "json": sal}
     return None

@@ -55,13 +55,24 @@ def _cells(rows: list[dict[str, Any]], names: list[str], free: list[int]) -> Ite
         yield cells
 
 
-def csv_text(table: str, rows: list[dict[str, Any]]) -> str:
+def header(table: str) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerow(_columns(table)[0])
+    return out.getvalue()
+
+
+def csv_rows(table: str, rows: list[dict[str, Any]]) -> str:
+    """The lines of ``rows`` (without the header), so each site's lines can be kept and joined."""
+    if not rows:
+        return ""
     names, free = _columns(table)
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(names)
-    writer.writerows(_cells(rows, names, free))
+    csv.writer(out, lineterminator="\r\n").writerows(_cells(rows, names, free))
     return out.getvalue()
+
+
+def csv_text(table: str, rows: list[dict[str, Any]]) -> str:
+    return header(table) + csv_rows(table, rows)
 
 
 def descriptor(t: Tables, settings: Settings) -> dict[str, Any]:
@@ -97,7 +108,9 @@ def descriptor(t: Tables, settings: Settings) -> dict[str, Any]:
     }
 
 
-def package_files(t: Tables, settings: Settings) -> Iterator[tuple[str, str]]:
-    for table in TABLES:
-        yield DIR + package_schemas()[table]["path"], csv_text(table, t.rows[table])
-    yield DESCRIPTOR, json.dumps(descriptor(t, settings), ensure_ascii=False, indent=1) + "\n"
+def path(table: str) -> str:
+    return DIR + package_schemas()[table]["path"]
+
+
+def descriptor_text(t: Tables, settings: Settings) -> str:
+    return json.dumps(descriptor(t, settings), ensure_ascii=False, indent=1) + "\n"
