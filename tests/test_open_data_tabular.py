@@ -205,3 +205,18 @@ def test_a_rebuild_after_one_edit_gives_the_files_of_a_fresh_build(data_dir: Pat
     assert "Teststraße 14" in kept["daten/anlaufstellen.geojson"] and "Teststraße 12" not in kept["daten/hsds/services.json"]
     assert '"traeger":"Testträger gGmbH (neu)"' in kept["daten/anlaufstellen.geojson"]
     assert "ThINKA Sömmerda" in before["daten/csv/services.csv"] and "ThINKA Sömmerda" not in kept["daten/csv/services.csv"]
+
+
+def test_values_named_twice_still_give_unique_ids(data_dir: Path, tmp_path: Path) -> None:
+    """A topic, town, language or partner written twice is exported once: the package stays valid."""
+    site = data_dir / "sites" / "jena-lobeda.yml"
+    edit(site, "  orte: [Jena]", "  orte: [Jena, Jena]")
+    edit(site, "sprachen: [Deutsch, Russisch, Arabisch]", "sprachen: [Deutsch, Russisch, Arabisch, Deutsch]")
+    edit(site, "  - {organisation: stadt-jena, rolle: Kommune}", "  - {organisation: stadt-jena, rolle: Kommune}\n  - {organisation: stadt-jena, rolle: Kommune}")
+    edit(site, "beschreibung: |", "themen: [wohnen, wohnen]\nbeschreibung: |")
+    result = export(data_dir, tmp_path, "csv")
+    assert result.returncode == 0, result.stderr
+    report = validate(str(tmp_path / "csv" / "datapackage.json"))
+    assert report.valid, report.flatten(["type", "message"])[:5]
+    languages = [row["name"] for row in read(tmp_path / "csv", "language")]
+    assert languages.count("Deutsch") == 1 and len(languages) == 3

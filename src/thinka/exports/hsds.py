@@ -241,7 +241,7 @@ def site_records(out: Tables, slug: str, site: Site, program: str | None, settin
     alert = None
     if site.status == "beendet":
         alert = "Dieser Standort hat seine Arbeit beendet" + (f" ({site.ende.iso()})" if site.ende else "") + "."
-        alert = _text(alert, site.ende_hinweis and _sentence(site.ende_hinweis), site.nachfolger and f"Nachfolger: {site.nachfolger}.")
+        alert = _text(alert, site.ende_hinweis and _sentence(site.ende_hinweis), site.nachfolger and f"Die Arbeit geht weiter: {settings.absolute(f'standorte/{site.nachfolger}/')}")
     elif site.status == "geplant":
         alert = "Dieser Standort ist in Planung" + (f"; Beginn {site.beginn.iso()}" if site.beginn else "") + "."
     out.add(
@@ -250,21 +250,22 @@ def site_records(out: Tables, slug: str, site: Site, program: str | None, settin
         url=site.website or settings.absolute(f"standorte/{slug}/"), status=SITE_STATUS[site.status],
         alert=alert, assured_date=_day(site.stand), last_modified=_moment(site.stand),
     )
-    for topic in site.themen:
+    # A value named twice says nothing more; once each keeps every id unique.
+    for topic in dict.fromkeys(site.themen):
         _attribute(out, origin, sid, "service", "thinka-themen", topic)
     roles = [("traeger" if i == 0 else "weiterer-traeger", org) for i, org in enumerate(site.traeger)]
     roles += [("im-auftrag-von", site.im_auftrag_von)] if site.im_auftrag_von else []
     roles += [("frueherer-traeger", f.organisation) for f in site.fruehere_traeger]
     roles += [("steuerungsgruppe", m.organisation) for m in site.steuerungsgruppe]
     roles += [("partner", m.organisation) for m in site.partner]
-    for role, org in roles:
+    for role, org in dict.fromkeys(roles):
         _attribute(out, origin, sid, "service", "thinka-rollen", role, organisation_id(org))
     districts = all_districts()
     areas = [(districts[key].title if key in districts else key, districts[key].kind if key in districts else "Kreis", f"kreis:{key}") for key in site.kreise]
     areas += [(name, "Ort", f"ort:{name}") for name in site.einzugsgebiet.orte]
     areas += [(name, "Ortsteil", f"ortsteil:{name}") for name in site.einzugsgebiet.ortsteile]
     areas += [(code, "Postleitzahl", f"plz:{code}") for code in site.einzugsgebiet.plz]
-    for name, kind, key in areas:
+    for name, kind, key in dict.fromkeys(areas):
         out.add("service_area", origin, id=ident(f"area:{slug}/{key}"), service_id=sid, name=name, description=kind)
     for point in site.anlaufstellen:
         _point(out, slug, site, point, sid, settings)
@@ -302,7 +303,7 @@ def _point(out: Tables, slug: str, site: Site, point: ContactPoint, sid: str, se
         out.add("accessibility", origin, id=ident(key + "#accessibility"), location_id=lid, description=STEP_FREE[point.stufenlos])
     for i, phone in enumerate(point.telefon):
         out.add("phone", origin, id=ident(f"{key}#phone-{i}"), location_id=lid, number=phone.e164, type="voice", description=phone.display)
-    for language in point.sprachen:
+    for language in dict.fromkeys(point.sprachen):
         out.add(
             "language", origin, id=ident(f"{key}#language-{language}"), location_id=lid, name=language,
             code=LANGUAGE_CODES.get(language.casefold()),
@@ -317,7 +318,7 @@ def _point(out: Tables, slug: str, site: Site, point: ContactPoint, sid: str, se
             point.oeffnungszeiten_hinweis and _sentence(point.oeffnungszeiten_hinweis), visits,
         ),
     )
-    for topic in point.themen:
+    for topic in dict.fromkeys(point.themen):
         _attribute(out, origin, sal, "service_at_location", "thinka-themen", topic)
     source = point.oeffnungszeiten_quelle
     stated = source and _text(f"Quelle: {source.url}", f"(Stand {source.stand.iso()})" if source.stand else "(ohne Datum)")
