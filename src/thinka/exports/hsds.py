@@ -382,16 +382,25 @@ def package_schemas() -> dict[str, dict[str, Any]]:
     return found
 
 
+@functools.cache
+def _constraints() -> dict[str, tuple[list[str], dict[str, set[str]]]]:
+    """Per table: the required fields and the allowed values of the fields with a list."""
+    found = {}
+    for table, resource in package_schemas().items():
+        fields = resource["schema"]["fields"]
+        required = [f["name"] for f in fields if f.get("constraints", {}).get("required")]
+        allowed = {f["name"]: set(f["constraints"]["enum"]) for f in fields if f.get("constraints", {}).get("enum")}
+        found[table] = (required, allowed)
+    return found
+
+
 def check(t: Tables) -> None:
     """What HSDS requires of each record and this export guarantees by its construction (required
     fields, allowed values), checked again cheaply on every build: a record that breaks it stops
     the build with a German message naming the record and the field. The full check against the
     official schemas runs in ``make test`` (tests/test_open_data_hsds.py)."""
     problems = []
-    for table, resource in package_schemas().items():
-        schema = resource["schema"]
-        required = [f["name"] for f in schema["fields"] if f.get("constraints", {}).get("required")]
-        allowed = {f["name"]: set(f["constraints"]["enum"]) for f in schema["fields"] if f.get("constraints", {}).get("enum")}
+    for table, (required, allowed) in _constraints().items():
         for row in t.rows[table]:
             for name in required:
                 if row.get(name) in (None, ""):
