@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import subprocess
 from collections import defaultdict
 from datetime import date
@@ -24,7 +25,8 @@ BYDAY = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
 
 def export(data: Path, out: Path, *formats: str) -> subprocess.CompletedProcess[str]:
-    args = [str(BIN / "thinka"), "export", "--out", str(out), "--site-url", "https://thinka.example/", str(data)]
+    site_url = os.environ.get("THINKA_SITE_URL") or "https://thinka.example/"  # the build's (mkdocs.yml), for the comparison
+    args = [str(BIN / "thinka"), "export", "--out", str(out), "--site-url", site_url, str(data)]
     for name in formats:
         args += ["--format", name]
     return subprocess.run(args, capture_output=True, text=True, timeout=120, env={"THINKA_TODAY": SAMPLE_TODAY, "PATH": "/usr/bin:/bin"})
