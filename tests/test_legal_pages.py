@@ -125,7 +125,7 @@ def test_every_page_carries_funding_notice_legal_links_and_easy_language(complet
         page_url = path.parent.relative_to(complete_site).as_posix() + "/"
         footer = re.search(r'<nav class="thinka-footer__links".*?</nav>', html, re.S).group()
         links = {text: posixpath.normpath(posixpath.join(page_url, href)).lstrip("/") for href, text in re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', footer)}
-        assert links == {"Impressum": "impressum", "Datenschutz": "datenschutz", "Barrierefreiheit": "barrierefreiheit", "Leichte Sprache": "leichte-sprache", "Für Redaktionen": "redaktion"}, path
+        assert links == {"Impressum": "impressum", "Datenschutz": "datenschutz", "Barrierefreiheit": "barrierefreiheit", "Leichte Sprache": "leichte-sprache", "Offene Daten": "daten", "Für Redaktionen": "redaktion"}, path
         assert 'class="md-header__button thinka-header__easy"' in html, path
 
 

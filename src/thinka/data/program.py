@@ -38,6 +38,9 @@ class Funding(Record):
     beschreibung: Optional[Line] = _f("Beschreibung", "Erläuterung in einem Satz.", "Gefördert über das Operationelle Programm des Freistaats Thüringen.", default=None)
 
 
+# As the district boundaries (data/reference/thueringen.LICENSE.md): the licence German public bodies use for open data.
+DEFAULT_LICENCE = ("Datenlizenz Deutschland – Namensnennung – Version 2.0", "dl-de-by-2.0", "https://www.govdata.de/dl-de/by-2-0")
+
 CONFORMANCE = {
     "vollstaendig": "vollständig vereinbar",
     "teilweise": "teilweise vereinbar",
@@ -87,6 +90,19 @@ class Accessibility(Record):
     durchsetzungsstelle_website: Optional[Url] = _f("Internetseite der Durchsetzungsstelle", "Internetseite der Durchsetzungsstelle.", "https://www.beispiel.de/durchsetzung", default=None)
 
 
+class DataLicence(Record):
+    """Unter welcher Lizenz die offenen Daten (/daten/) stehen."""
+
+    model_config = ConfigDict(title="Datenlizenz")
+
+    name: Line = _f("Name der Lizenz", "Name der Lizenz, wie er in den Dateien und auf der Seite /daten/ steht.", "Datenlizenz Deutschland – Namensnennung – Version 2.0", default=DEFAULT_LICENCE[0])
+    kennung: Line = _f("Kurzkennung", "Kurze Kennung der Lizenz (in datapackage.json als 'name').", "dl-de-by-2.0", default=DEFAULT_LICENCE[1])
+    url: Url = _f("Adresse des Lizenztextes", "Wo der Lizenztext steht.", "https://www.govdata.de/dl-de/by-2-0", default=DEFAULT_LICENCE[2])
+    namensnennung: Line = _f(
+        "Namensnennung", "So sollen Nutzende die Quelle nennen (Bezeichnung des Bereitstellers).", "ThINKA Thüringen", default="ThINKA Thüringen",
+    )
+
+
 class Program(Record):
     """Datei program.yml: die Fakten zum Programm und Einstellungen für die Pflege der Daten."""
 
@@ -133,6 +149,12 @@ class Program(Record):
         "Angaben für die Erklärung zur Barrierefreiheit nach BITV 2.0: Stand der Vereinbarkeit, bekannte Mängel, Kontakt, Durchsetzungsstelle.",
         {"konformitaet": "teilweise vereinbar"},
         default=Accessibility(),
+    )
+    datenlizenz: DataLicence = _f(
+        "Datenlizenz",
+        "Lizenz der offenen Daten unter /daten/ (HSDS, CSV, GeoJSON); ohne Angabe die Datenlizenz Deutschland – Namensnennung 2.0.",
+        {"name": "Datenlizenz Deutschland – Namensnennung – Version 2.0", "kennung": "dl-de-by-2.0", "url": "https://www.govdata.de/dl-de/by-2-0"},
+        default=DataLicence(),
     )
 
 

@@ -138,6 +138,35 @@ def cmd_add_contact_point(args: argparse.Namespace) -> int:
     return 0
 
 
+EXPORT_FORMATS = ("hsds", "csv", "geojson")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """The open data of /daten/ without a site build: validated first, written below --out."""
+    from thinka.data.settings import Settings
+    from thinka.exports import hsds, open_data
+
+    dataset = _valid_dataset(args.data_dir)
+    if dataset is None:
+        return 1
+    try:
+        settings = Settings.from_environment(args.site_url, "ThINKA Thüringen")
+    except ValueError:
+        print(f"'{args.site_url}' ist keine Adresse der Website: bitte --site-url https://… angeben.", file=sys.stderr)
+        return 1
+    try:
+        files = list(open_data.files(dataset, settings, args.format or EXPORT_FORMATS))
+    except hsds.ExportError as exc:
+        _print_lines(exc)
+        return 1
+    for path, content in files:
+        target = args.out.joinpath(*path.removeprefix("daten/").split("/"))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, "utf-8")
+        print(f"geschrieben: {target}")
+    return 0
+
+
 def _print_lines(exc: Exception) -> None:
     """A refusal, each of its problems on one visible line of standard error."""
     for line in str(exc).split("\n"):
@@ -191,6 +220,13 @@ def main(argv: list[str] | None = None) -> int:
     add.add_argument("--email", help="E-Mail-Adresse")
     add.add_argument("--data-dir", type=Path, default=Path(data_dir_default()), help=data_dir_help)
     add.set_defaults(run=cmd_add_contact_point)
+
+    export = sub.add_parser("export", help="Die offenen Daten (HSDS-JSON, CSV-Datenpaket, GeoJSON) ohne Website-Bau schreiben; die Daten werden vorher geprüft.")
+    export.add_argument("data_dir", nargs="?", type=Path, default=Path(data_dir_default()), help=data_dir_help)
+    export.add_argument("--format", action="append", choices=EXPORT_FORMATS, help="hsds, csv oder geojson; mehrfach möglich (Standard: alle drei)")
+    export.add_argument("--out", type=Path, required=True, help="Zielordner; darin hsds/, csv/ und anlaufstellen.geojson wie unter /daten/")
+    export.add_argument("--site-url", default=os.environ.get("THINKA_SITE_URL") or "https://thinka.example/", help="Adresse der Website für Links in den Daten (Standard: $THINKA_SITE_URL)")
+    export.set_defaults(run=cmd_export)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

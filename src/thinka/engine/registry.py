@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from thinka.data.dataset import Dataset
 from thinka.data.settings import Settings
-from thinka.exports import finder, hosting, schema, vcard
+from thinka.exports import finder, hosting, open_data, schema, vcard
 from thinka.views import (
     directories,
     events,
@@ -21,6 +21,7 @@ from thinka.views import (
     legal,
     moved,
     news,
+    open_data_page,
     overview_map,
     report,
     sites,
@@ -69,6 +70,11 @@ def schema_files(dataset: Dataset, settings: Settings) -> Iterator[GeneratedFile
         yield GeneratedFile(schema.SITE_PATH + schema.file_name(kind), schema.text(kind))
 
 
+def open_data_files(dataset: Dataset, settings: Settings) -> Iterator[tuple[str, str]]:
+    """/daten/: HSDS 3.0 JSON, the CSV data package and GeoJSON, from one set of HSDS records."""
+    return open_data.files(dataset, settings)
+
+
 PAGE_SOURCES: list[Callable[[Dataset, Settings], Iterable[PageView]]] = [
     directory_pages,
     site_pages,
@@ -86,6 +92,7 @@ FILE_SOURCES: list[Callable[[Dataset, Settings], Iterable[GeneratedFile | tuple[
     news.news_files,
     events.event_files,
     schema_files,
+    open_data_files,
     hosting.robots_files,
     lambda dataset, settings: moved.moved_files(),  # old addresses of pages that moved
 ]
@@ -93,6 +100,7 @@ FRAGMENT_SOURCES: dict[str, Callable[[Dataset, Settings], Fragment]] = {
     "finder": lambda dataset, settings: Fragment("finder.html"),
     "aktuelles": news.home_fragment,
     "veranstaltungen": events.home_fragment,
+    "offene-daten": open_data_page.open_data_fragment,
 }
 
 
