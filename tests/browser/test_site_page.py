@@ -92,7 +92,7 @@ def test_hours_table_marks_todays_rows_in_words(browser, complete_url, berlin_ti
     page.goto(complete_url + "standorte/jena-lobeda/")
     rows = page.eval_on_selector_all(
         "#anlaufstelle-1 table.thinka-hours tbody tr",
-        "rows => rows.map(r => [r.querySelector('th span').textContent, r.classList.contains('thinka-hours__row--today'), r.innerText.includes('heute')])",
+        "rows => rows.map(r => [r.querySelector('th span').textContent, r.classList.contains('thinka-hours__row--today') && r.getAttribute('aria-current') === 'date', r.innerText.includes('heute')])",
     )
     header = page.eval_on_selector_all("#anlaufstelle-1 table.thinka-hours th[scope=col]", "els => els.map(e => e.textContent)")
     page.close()

@@ -84,6 +84,7 @@
     document.querySelectorAll("tr[data-days]").forEach(function (row) {
       if (row.getAttribute("data-days").split(" ").indexOf(String(now.day)) < 0) return;
       row.classList.add("thinka-hours__row--today");
+      row.setAttribute("aria-current", "date");
       var today = document.createElement("span");
       today.className = "thinka-hours__today";
       today.textContent = "heute";
