@@ -67,10 +67,12 @@ def test_contact_point_address_phone_and_email_appear_on_the_site_page(complete_
     page = (complete_site / "standorte" / "jena-lobeda" / "index.html").read_text("utf-8")
     text = text_of(complete_site / "standorte" / "jena-lobeda" / "index.html")
     assert "Teststraße 12" in text and "07747 Jena" in text and "Ortsteil Lobeda-West" in text
-    assert '<a class="thinka-action" href="tel:+493641123456">' in page
-    assert "03641 123456" in text and "03641 654321" in text
+    assert '<a class="thinka-action thinka-action--primary" href="tel:+493641123456">' in page
+    assert "Anrufen 03641 123456" in text and "Anrufen 03641 654321" in text
     assert '<a class="thinka-action" href="mailto:lobeda@traeger.example.org">' in page
-    assert "Mo–Fr 09:00–12:00 Uhr" in text and "Do 14:00–18:00 Uhr" in text
+    assert "E-Mail schreiben lobeda@traeger.example.org" in text
+    # the hours table: days as shown, then written out for screen readers, then the times
+    assert "Mo–Fr Montag bis Freitag 09:00–12:00 Uhr" in text and "Do Donnerstag 14:00–18:00 Uhr" in text
     assert "Außerdem nach Vereinbarung." in text
     assert "Stufenlos erreichbar" in text and "Beratung auf Deutsch, Russisch, Arabisch" in text
 

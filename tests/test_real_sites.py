@@ -30,7 +30,8 @@ def test_moved_office_is_history_and_old_hours_carry_their_date(site: Path):
     current, former = html.split('<h2 id="fruehere-anlaufstellen">')
     assert "Infopoint Bieblach" in current and "ThINKA-Büro Lusan" not in current
     assert "ThINKA-Büro Lusan" in former and "geschlossen 22. Dezember 2021" in former
-    assert "Öffnungszeiten laut Angabe von Januar 2022 – bitte vorher anrufen." in text_of(site / "standorte" / "gera" / "index.html")
+    # Gera publishes no phone: the card asks to check first, without telling to call
+    assert "Öffnungszeiten laut Angabe von Januar 2022 – bitte vorher nachfragen." in text_of(site / "standorte" / "gera" / "index.html")
     assert "data-hours=" not in html  # hours from 2022 are never shown as "open now"
     assert sorted(p.name for p in (site / "standorte" / "gera").glob("*.vcf")) == ["anlaufstelle-1.vcf", "anlaufstelle-2.vcf"]
 
@@ -54,8 +55,8 @@ def test_successor_names_its_predecessor_and_a_real_number_to_call(site: Path):
 
 def test_hours_held_elsewhere_and_a_contact_point_run_by_another_traeger(site: Path):
     text = text_of(site / "standorte" / "erfurt" / "index.html")
-    assert "Di 10:00–14:00 Uhr in Friedrich-Engels-Straße 47, Erfurt (Erdgeschoss links)" in text
-    assert "Do 10:00–14:00 Uhr in Lilo-Hermann-Straße 03/33, Erfurt" in text
+    assert "Di Dienstag 10:00–14:00 Uhr in Friedrich-Engels-Straße 47, Erfurt (Erdgeschoss links)" in text
+    assert "Do Donnerstag 10:00–14:00 Uhr in Lilo-Hermann-Straße 03/33, Erfurt" in text
     assert "Beratungsstelle · seit 1. November 2022 · Träger: Kontakt in Krisen e.V." in text
     assert "Hausnummer unsicher: die Stadt nennt 114–116, die Zeitung 165" in text
 

@@ -79,11 +79,25 @@
     element.hidden = false;
   }
 
+  /* Site pages: mark today's row of each hours table in words ("heute") and with a bar. */
+  function markToday(now) {
+    document.querySelectorAll("tr[data-days]").forEach(function (row) {
+      if (row.getAttribute("data-days").split(" ").indexOf(String(now.day)) < 0) return;
+      row.classList.add("thinka-hours__row--today");
+      row.setAttribute("aria-current", "date");
+      var today = document.createElement("span");
+      today.className = "thinka-hours__today";
+      today.textContent = "heute";
+      row.querySelector("th").appendChild(today);
+    });
+  }
+
   /* Site pages: fill every [data-hours] badge. */
   function initOpenBadges() {
     var badges = document.querySelectorAll("[data-hours]");
     if (!badges.length) return;
     var now = berlinNow();
+    markToday(now);
     badges.forEach(function (el) {
       try {
         showState(el, JSON.parse(el.getAttribute("data-hours")), JSON.parse(el.getAttribute("data-holidays") || "[]"), now);

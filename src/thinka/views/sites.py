@@ -69,6 +69,8 @@ def contact_point_view(
     address = point.adresse
     place = " ".join(p for p in (address.plz, address.ort) if p)
     live = current and hours_old is None
+    if hours_old and not point.telefon:  # no number to call: ask before going, by any way there is
+        hours_old = dict(hours_old, text=hours_old["text"].replace("bitte vorher anrufen", "bitte vorher nachfragen"))
     return {
         "hours_json": to_json(weekly_ranges(point.oeffnungszeiten)) if point.oeffnungszeiten and live else None,
         "holidays_json": holidays,
@@ -91,6 +93,7 @@ def contact_point_view(
             {
                 "days": row.tage.label,
                 "days_spoken": row.tage.spoken,
+                "day_numbers": list(row.tage.days),  # 0 = Monday: the browser marks today's row
                 "times": [r.label for r in row.zeiten],
                 "where": address_line(row.adresse) if row.adresse else None,
                 "where_note": row.adresse.hinweis if row.adresse else None,
@@ -128,6 +131,8 @@ def contact_point_view(
             else None
         ),
         "has_contact": current and bool(point.telefon or point.email or point.website),
+        # "Als Kontakt speichern" only when the saved card holds a way to reach the place again
+        "can_save": current and bool(point.telefon or point.email),
         "site_url": site_url(slug),
     }
 
