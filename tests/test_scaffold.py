@@ -8,7 +8,7 @@ from pathlib import Path
 
 from thinka.data.validate import load_dataset
 
-from conftest import BIN, build
+from conftest import BIN, build, edit
 
 MODELINE = "# yaml-language-server: $schema=../schema/site.schema.json"
 
@@ -222,3 +222,16 @@ def test_new_site_at_a_terminal_asks_for_what_is_missing(data_dir: Path, monkeyp
     questions.clear()
     assert cli.main(["new-site", "jena-sued", "--name", "ThINKA Jena-Süd", "--kreis", "Jena", "--data-dir", str(data_dir)]) == 0
     assert questions == []
+
+
+def test_new_site_ends_the_carriers_sentence_once_and_keeps_the_city_beside_its_ortsteile(data_dir: Path):
+    edit(data_dir / "organisations.yml", "name: Testträger gGmbH", "name: Testträger e.V.")
+    result = new_site(data_dir, "jena-nord", "--name", "ThINKA Jena-Nord", "--kreis", "Jena", "--ortsteil", "Jena-Nord", "--traeger", "testtraeger")
+    assert result.returncode == 0, result.stderr
+    text = (data_dir / "sites" / "jena-nord.yml").read_text("utf-8")
+    assert "einzugsgebiet:\n  orte: [Jena]\n  ortsteile: [Jena-Nord]\n" in text
+    dataset, problems = load_dataset(data_dir)
+    assert problems.errors == []
+    site = dataset.sites["jena-nord"].record
+    assert site.beschreibung == "ThINKA Jena-Nord ist ein ThINKA-Standort in der Stadt Jena. Träger ist Testträger e.V."
+    assert (site.einzugsgebiet.orte, site.einzugsgebiet.ortsteile) == (["Jena"], ["Jena-Nord"])

@@ -268,6 +268,8 @@ Owners = Annotated[list[Ident], BeforeValidator(as_list), ONE_OR_MANY, Field(min
 class Image(Record):
     """Ein Bild zu einer Meldung oder Veranstaltung."""
 
+    model_config = ConfigDict(title="Bild")
+
     datei: Line = _f("Bilddatei", "Bilddatei (JPEG, PNG oder WebP), angegeben relativ zum Ordner der Meldung bzw. Veranstaltung.", "bilder/rabenhold.jpg")
     alt: Line = _f(
         "Alternativtext",
@@ -297,6 +299,8 @@ class NewsPost(Record):
 
 class EventPlace(Record):
     """Wo eine Veranstaltung stattfindet: eine Anlaufstelle eines ihrer Standorte oder eine Anschrift."""
+
+    model_config = ConfigDict(title="Veranstaltungsort")
 
     anlaufstelle: Optional[Line] = _f("Anlaufstelle", "Name einer Anlaufstelle eines der genannten Standorte.", "Bürgerbüro Rabenhold", default=None)
     name: Optional[Line] = _f("Name des Ortes", "Bezeichnung des Ortes, wenn es keine Anlaufstelle ist.", "Rathaus", default=None)

@@ -9,8 +9,8 @@ import stat
 from pathlib import Path
 
 from .diagnostics import Problems
+from .limits import MAX_BYTES, german_number
 
-MAX_BYTES = 2_000_000
 
 _KINDS = {
     stat.S_IFDIR: "ein Ordner",
@@ -22,7 +22,7 @@ _KINDS = {
 
 
 def _too_large(size: int) -> str:
-    return f"Datei ist zu groß ({size:,} Bytes; erlaubt sind {MAX_BYTES:,}).".replace(",", ".")
+    return f"Datei ist zu groß ({german_number(size)} Bytes; erlaubt sind {german_number(MAX_BYTES)})."
 
 
 def read_data_file(path: Path, problems: Problems, root: str | Path | None = None) -> bytes | None:

@@ -22,9 +22,10 @@ except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 from .diagnostics import Problems
+from .limits import MAX_DEPTH
 from .reading import read_data_file
+from .yamlerrors import explain
 
-MAX_DEPTH = 40
 NULLS = {"", "~", "null", "Null", "NULL"}
 
 # Characters no editor means to type: control characters (C0 except tab and line ends, DEL, C1),
@@ -210,6 +211,7 @@ class _Builder:
     def mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
         result: dict[str, Any] = {}
         keys, build = self.keys, self.build
+        entry: set[str] | None = None  # the fields since a missing '- ' was reported
         for key_node, value_node in node.value:
             mark = key_node.start_mark
             key_pos = (mark.line + 1, mark.column + 1)
@@ -231,8 +233,16 @@ class _Builder:
                 if self.quick:
                     raise _NeedsMessage
                 first = keys[loc + (key,)]
-                self.error(key_pos, f"Das Feld '{key}' steht doppelt in diesem Abschnitt (zuerst in Zeile {first[0]}).")
+                if loc and isinstance(loc[-1], int):  # in a list entry: most often the next entry lacks its '- '
+                    if entry is None or key in entry:  # once per entry that lacks it, not for each of its fields
+                        self.error(key_pos, f"Fehlt '- ' vor '{key}:'? Jeder Eintrag einer Liste beginnt mit '- '; ohne ihn steht '{key}' ein zweites Mal im Eintrag von Zeile {first[0]}.")
+                        entry = set()
+                    entry.add(key)
+                else:
+                    self.error(key_pos, f"Das Feld '{key}' steht doppelt in diesem Abschnitt (zuerst in Zeile {first[0]}).")
                 continue
+            if entry is not None:
+                entry.add(key)
             where = loc + (key,)
             if not self.quick:
                 keys[where] = key_pos
@@ -321,7 +331,9 @@ def _compose(text: str, doc: Document, problems: Problems) -> None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = _pos(mark) if mark else (1, 1)
-        message = "YAML-Syntaxfehler: " + _explain(exc)
+        explained, start = explain(exc, text)
+        message = "YAML-Syntaxfehler: " + explained
+        column = start or column
         opened = exc.context or ""
         if ("flow" in opened or "quoted" in opened) and exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
             message += f" (Der betroffene Abschnitt beginnt in Zeile {exc.context_mark.line + 1}.)"
@@ -365,36 +377,3 @@ def _report_aliases(text: str, doc: Document, problems: Problems) -> None:
         if isinstance(event, yaml.AliasEvent):
             line, column = _pos(event.start_mark)
             problems.error(str(doc.path), line, column, "Anker und Verweise (&name / *name) sind nicht erlaubt: bitte den Wert ausschreiben.")
-
-
-_HINTS = {
-    "tab character": "Tabulatorzeichen sind in YAML nicht erlaubt; bitte mit Leerzeichen einrücken.",
-    "found character '\\t' that cannot start any token": "Tabulatorzeichen sind in YAML nicht erlaubt; bitte mit Leerzeichen einrücken.",
-    "mapping values are not allowed": "Doppelpunkt an unerwarteter Stelle. Steht ein Text mit ': ' ohne Anführungszeichen? Dann den Text in \"…\" setzen.",
-    "could not find expected ':'": "Hier fehlt ein Doppelpunkt nach dem Feldnamen (feld: wert).",
-    "found undefined alias": "Verweise (*name) sind nicht erlaubt.",
-    "did not find expected key": "Einrückung stimmt nicht: Felder eines Abschnitts müssen genau untereinander stehen.",
-    "did not find expected '-' indicator": "Einrückung stimmt nicht: Listeneinträge ('- ') müssen genau untereinander stehen.",
-    "found unexpected end of stream": "Die Datei endet mitten in einem Wert; fehlt ein schließendes Anführungszeichen oder eine Klammer?",
-    "found unknown escape character": "Unbekannte Escape-Sequenz mit '\\' in einem Text in doppelten Anführungszeichen.",
-    "did not find expected ',' or ']'": "Eine Liste in [eckigen Klammern] ist nicht geschlossen: fehlt ein ']' oder ein Komma?",
-    "did not find expected ',' or '}'": "Ein Abschnitt in {geschweiften Klammern} ist nicht geschlossen: fehlt ein '}' oder ein Komma?",
-    "found unexpected ':'": "Doppelpunkt an unerwarteter Stelle; Text mit Doppelpunkt bitte in \"…\" setzen.",
-    "while scanning a quoted scalar": "Ein Anführungszeichen wird nicht geschlossen.",
-    "found character that cannot start any token": "Dieses Zeichen darf hier nicht am Anfang eines Werts stehen (z. B. @ oder `): bitte den Wert in \"…\" setzen.",
-    "exceeded maximum nesting depth": f"Zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen).",
-    "found invalid Unicode character escape code": "Ungültige Unicode-Escape-Sequenz (\\u…) in einem Text in doppelten Anführungszeichen.",
-    "expected alphabetic or numeric character": "Nach '&' oder '*' muss ein Name folgen; Anker und Verweise sind ohnehin nicht erlaubt. Text mit '&' oder '*' am Anfang bitte in \"…\" setzen.",
-    "found duplicate anchor": "Anker (&name) sind nicht erlaubt.",
-    "found unexpected document separator": "Ein '---' oder '...' steht mitten im Text; bitte den Text in \"…\" setzen.",
-    "block sequence entries are not allowed": "Ein Listeneintrag ('- ') steht an unerwarteter Stelle: steht er unter einem Feld mit Wert in derselben Zeile?",
-    "expected a single document in the stream": "Die Datei darf nur ein YAML-Dokument enthalten ('---' nur einmal am Anfang).",
-}
-
-
-def _explain(exc: yaml.MarkedYAMLError) -> str:
-    problem = (exc.problem or "").strip()
-    for english, german in _HINTS.items():
-        if english in problem or english in (exc.context or ""):
-            return german
-    return f"Die Datei ist an dieser Stelle kein gültiges YAML (technische Meldung: {problem or exc.context})."

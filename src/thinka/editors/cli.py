@@ -15,6 +15,7 @@ from thinka.exports import codeowners, schema
 from thinka.views import report
 
 from . import scaffold
+from .german_help import german
 
 
 def in_github_actions() -> bool:
@@ -145,30 +146,35 @@ def _print_lines(exc: Exception) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    with german():
+        return _main(argv)
+
+
+def _main(argv: list[str] | None) -> int:
     parser = argparse.ArgumentParser(prog="thinka", description="Werkzeuge für die ThINKA-Daten.")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="befehl")
     validate = sub.add_parser("validate", help="Alle Daten prüfen und jeden Fehler als Datei:Zeile:Spalte melden.")
-    validate.add_argument("data_dir", nargs="?", type=Path, default=Path(data_dir_default()), help="Datenverzeichnis (Standard: sites_data oder $THINKA_DATA_DIR)")
+    validate.add_argument("data_dir", nargs="?", type=Path, default=Path(data_dir_default()), metavar="datenordner", help="Datenverzeichnis (Standard: sites_data oder $THINKA_DATA_DIR)")
     validate.set_defaults(run=cmd_validate)
 
     schema_cmd = sub.add_parser("schema", help="JSON-Schemas für Editoren aus dem Datenmodell erzeugen (site, organisations, program).")
-    schema_cmd.add_argument("--out", type=Path, default=schema.SCHEMA_DIR, help=f"Zielordner (Standard: {schema.SCHEMA_DIR})")
+    schema_cmd.add_argument("--out", type=Path, metavar="ORDNER", default=schema.SCHEMA_DIR, help=f"Zielordner (Standard: {schema.SCHEMA_DIR})")
     schema_cmd.add_argument("--check", action="store_true", help="Nichts schreiben; Status 1, wenn die Dateien im Zielordner veraltet sind.")
     schema_cmd.set_defaults(run=cmd_schema)
 
     report_cmd = sub.add_parser("report", help="Bericht für die Koordinierungsstelle: veraltete Angaben, Lücken, Standorte je Kreis.")
-    report_cmd.add_argument("data_dir", nargs="?", type=Path, default=Path(data_dir_default()), help="Datenverzeichnis (Standard: sites_data oder $THINKA_DATA_DIR)")
+    report_cmd.add_argument("data_dir", nargs="?", type=Path, default=Path(data_dir_default()), metavar="datenordner", help="Datenverzeichnis (Standard: sites_data oder $THINKA_DATA_DIR)")
     report_cmd.set_defaults(run=cmd_report)
 
     owners = sub.add_parser("codeowners", help=".github/CODEOWNERS aus den Feldern 'redaktion' schreiben (im Wurzelordner des Repositorys ausführen).")
-    owners.add_argument("data_dir", nargs="?", type=Path, default=Path(data_dir_default()), help="Datenverzeichnis (Standard: sites_data oder $THINKA_DATA_DIR)")
-    owners.add_argument("--out", type=Path, default=codeowners.PATH, help=f"Zieldatei (Standard: {codeowners.PATH})")
+    owners.add_argument("data_dir", nargs="?", type=Path, default=Path(data_dir_default()), metavar="datenordner", help="Datenverzeichnis (Standard: sites_data oder $THINKA_DATA_DIR)")
+    owners.add_argument("--out", type=Path, metavar="DATEI", default=codeowners.PATH, help=f"Zieldatei (Standard: {codeowners.PATH})")
     owners.add_argument("--check", action="store_true", help="Nichts schreiben; Status 1, wenn die Datei veraltet ist.")
     owners.set_defaults(run=cmd_codeowners)
 
     data_dir_help = "Datenverzeichnis (Standard: sites_data oder $THINKA_DATA_DIR)"
     new = sub.add_parser("new-site", help="Eine Datei für einen neuen Standort anlegen, mit Hinweisen als Kommentaren.")
-    new.add_argument("slug", help="Kennung des Standorts, wird die Adresse /standorte/<kennung>/ (z. B. jena-lobeda)")
+    new.add_argument("slug", metavar="kennung", help="Kennung des Standorts, wird die Adresse /standorte/<kennung>/ (z. B. jena-lobeda)")
     new.add_argument("--name", help="Name des Standorts, z. B. \"ThINKA Jena-Lobeda\"")
     new.add_argument("--kreis", action="append", help="Landkreis oder kreisfreie Stadt (Name oder Schlüssel); mehrfach möglich")
     new.add_argument("--traeger", action="append", help="Kennung des Trägers aus organisations.yml; mehrfach möglich")
@@ -176,11 +182,11 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--ortsteil", action="append", help="Ortsteil oder Sozialraum im Einzugsgebiet; mehrfach möglich")
     new.add_argument("--plz", action="append", help="Postleitzahl im Einzugsgebiet; mehrfach möglich")
     new.add_argument("--status", choices=list(SITE_STATUS), default="aktiv", help="Status (Standard: aktiv)")
-    new.add_argument("--data-dir", type=Path, default=Path(data_dir_default()), help=data_dir_help)
+    new.add_argument("--data-dir", type=Path, default=Path(data_dir_default()), metavar="ORDNER", help=data_dir_help)
     new.set_defaults(run=cmd_new_site)
 
     add = sub.add_parser("add-contact-point", help="Einem Standort eine Anlaufstelle hinzufügen; Kommentare und Formatierung der Datei bleiben erhalten.")
-    add.add_argument("slug", help="Kennung des Standorts (Dateiname ohne .yml)")
+    add.add_argument("slug", metavar="kennung", help="Kennung des Standorts (Dateiname ohne .yml)")
     add.add_argument("--name", required=True, help="Name der Anlaufstelle")
     add.add_argument("--art", required=True, help="Art: " + ", ".join(CONTACT_KINDS))
     add.add_argument("--ort", required=True, help="Ort der Anlaufstelle")
@@ -189,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     add.add_argument("--ortsteil", help="Ortsteil oder Wohngebiet")
     add.add_argument("--telefon", action="append", help="Telefonnummer; mehrfach möglich")
     add.add_argument("--email", help="E-Mail-Adresse")
-    add.add_argument("--data-dir", type=Path, default=Path(data_dir_default()), help=data_dir_help)
+    add.add_argument("--data-dir", type=Path, default=Path(data_dir_default()), metavar="ORDNER", help=data_dir_help)
     add.set_defaults(run=cmd_add_contact_point)
     args = parser.parse_args(argv)
     try:

@@ -130,7 +130,8 @@ def site_text(
     sentence = f"{name} ist ein ThINKA-Standort {_in_districts(districts)}."
     if carriers:
         names = [n for _, n in carriers]
-        sentence += f" Träger {'ist' if len(names) == 1 else 'sind'} {' und '.join(names)}."
+        sentence += f" Träger {'ist' if len(names) == 1 else 'sind'} {' und '.join(names)}"
+        sentence += "" if sentence.endswith(".") else "."  # 'e.V.' ends the sentence itself
     lines = [
         modeline("site", f"{SITES_DIR}/{slug}.yml"),
         f"# Standort '{name}', angelegt mit 'thinka new-site' am {today.strftime('%d.%m.%Y')}.",
@@ -198,14 +199,14 @@ def new_site(
         raise ScaffoldError("Bitte mindestens einen Landkreis oder eine kreisfreie Stadt angeben (--kreis).")
     districts = list(dict.fromkeys(district(k) for k in kreise))
     area = {key: list(values) for key, values in (area or {}).items() if values}
-    if not area:
-        cities = [d.name for d in districts if d.kind == "kreisfreie Stadt"]
-        if len(cities) != len(districts):
-            raise ScaffoldError(
-                "Bitte angeben, wofür der Standort zuständig ist: --ort (z. B. --ort Arnstadt), --ortsteil oder --plz; mehrfach möglich. "
-                "Danach sucht die Suche „Ort, Ortsteil oder PLZ“."
-            )
-        area = {"orte": cities}  # a kreisfreie Stadt is itself the place it serves
+    cities = [d.name for d in districts if d.kind == "kreisfreie Stadt"]
+    if not area and len(cities) != len(districts):
+        raise ScaffoldError(
+            "Bitte angeben, wofür der Standort zuständig ist: --ort (z. B. --ort Arnstadt), --ortsteil oder --plz; mehrfach möglich. "
+            "Danach sucht die Suche „Ort, Ortsteil oder PLZ“."
+        )
+    if cities and not area.get("orte"):
+        area = {"orte": cities, **area}  # a kreisfreie Stadt is itself the place it serves, also beside its Ortsteile
     dataset, _ = load_dataset(data_dir)
     carriers = []
     for ident in traeger:
