@@ -13,6 +13,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .dataset import Located
 from .diagnostics import Problems
+from .limits import german_number
 from .yamlsource import Document
 
 
@@ -48,6 +49,8 @@ def _german(error: dict[str, Any], fields: Iterable[str]) -> str:
         return f"'{name}' muss eine Liste sein (jeder Eintrag in einer eigenen Zeile mit '- ')."
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return f"'{name}' muss ein Abschnitt mit Feldern sein (feld: wert, eingerückt)."
+    if kind == "too_long":
+        return f"'{name}' hat zu viele Einträge: {german_number(ctx.get('actual_length', 0))}; erlaubt sind höchstens {german_number(ctx.get('max_length', 0))}."
     if kind == "too_short":
         return f"'{name}' braucht mindestens {ctx.get('min_length', 1)} Eintrag/Einträge."
     if kind in ("string_type", "str_type"):
@@ -133,6 +136,8 @@ def check(model: type[BaseModel], doc: Document, problems: Problems, loc: tuple[
         return model.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
+            if problems.full(str(doc.path)):
+                break
             where = loc + tuple(error["loc"])
             if any(where[:n] in doc.refused for n in range(len(where) + 1)):
                 continue  # the loader has reported this value already

@@ -12,8 +12,20 @@ MAX_DEPTH = 40
 MAX_LINE_CHARS = 500
 # Characters of a description or a post's text (Markdown).
 MAX_MARKDOWN_CHARS = 20_000
-# Entries of one list or fields of one section.
-MAX_ENTRIES = 1_000
+# Entries of one list (organisations.yml of a programme with 10,000 sites holds about 10,000).
+MAX_LIST_ENTRIES = 20_000
+# Entries of one list field of a site, post or event (contact points, phone numbers, sources …):
+# real sites have a handful; each contact point costs build time and page size.
+MAX_ITEMS = 100
+# Places, Ortsteile and postal codes of one service area.
+MAX_PLACES = 1_000
+# Fields of one section (the largest section of the model has about 30).
+MAX_FIELDS = 200
+# Characters of a field name.
+MAX_KEY_CHARS = 100
+# Problems reported per file: a file with more needs its first ones fixed (often one mistake
+# repeated), and a hostile file could otherwise print millions of lines.
+MAX_PROBLEMS_PER_FILE = 100
 
 
 def german_number(number: int) -> str:

@@ -21,6 +21,7 @@ from .dataset import (
 )
 from .dates import span
 from .diagnostics import Problems
+from .limits import MAX_MARKDOWN_CHARS, german_number
 from .model import Event, NewsPost
 from .types import find_html
 from .vocabulary import COORDINATION, IMAGE_TYPES
@@ -52,6 +53,12 @@ def load_posts(dataset: Dataset, problems: Problems) -> None:
 def _check_body(path: Path, body: str, first_line: int, problems: Problems) -> None:
     if not body.strip():
         problems.error(str(path), first_line, 1, "Der Text der Meldung fehlt: bitte unter die zweite Zeile '---' schreiben.")
+        return
+    if len(body) > MAX_MARKDOWN_CHARS:
+        problems.error(
+            str(path), first_line, 1,
+            f"Der Text der Meldung ist zu lang: {german_number(len(body))} Zeichen; erlaubt sind höchstens {german_number(MAX_MARKDOWN_CHARS)}.",
+        )
         return
     offset = find_html(body)
     if offset is not None:

@@ -22,7 +22,7 @@ except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 from .diagnostics import Problems
-from .limits import MAX_DEPTH
+from .limits import MAX_DEPTH, MAX_FIELDS, MAX_KEY_CHARS, MAX_LIST_ENTRIES, german_number
 from .reading import read_data_file
 from .yamlerrors import explain
 
@@ -201,9 +201,15 @@ class _Builder:
                 return None
             return value
         if kind is yaml.SequenceNode and node.tag == _SEQ:
+            if len(node.value) > MAX_LIST_ENTRIES:
+                self.refuse(loc, pos, f"Zu viele Einträge in dieser Liste: {german_number(len(node.value))}; erlaubt sind höchstens {german_number(MAX_LIST_ENTRIES)}.")
+                return None
             build = self.build
             return [build(item, loc + (i,)) for i, item in enumerate(node.value)]
         if kind is yaml.MappingNode and node.tag == _MAP:
+            if len(node.value) > MAX_FIELDS:
+                self.refuse(loc, pos, f"Zu viele Felder in diesem Abschnitt: {german_number(len(node.value))}; erlaubt sind höchstens {MAX_FIELDS}.")
+                return None
             return self.mapping(node, loc)
         self.refuse(loc, pos, f"Unbekannte YAML-Markierung '{_typed_tag(node.tag)}' ist nicht erlaubt.")
         return None
@@ -219,6 +225,9 @@ class _Builder:
                 self.error(key_pos, "Ein Feldname muss einfacher Text sein.")
                 continue
             key = key_node.value
+            if len(key) > MAX_KEY_CHARS:
+                self.error(key_pos, f"Der Feldname ist zu lang: {german_number(len(key))} Zeichen; erlaubt sind höchstens {MAX_KEY_CHARS}.")
+                continue
             quoted = key_node.style == '"'
             bad = (FORBIDDEN.search(key) or CONTROL.search(key)) if quoted else None
             if bad is None and (quoted or self.invisible):

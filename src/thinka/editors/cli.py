@@ -24,15 +24,19 @@ def in_github_actions() -> bool:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     dataset, problems = load_dataset(args.data_dir)
-    for problem in problems.warnings + problems.errors:
-        print(problem.format(), file=sys.stderr if problem in problems.errors else sys.stdout)
+    errors, warnings_ = problems.errors, problems.warnings
+    for problem in warnings_:
+        print(problem.format())
+    sys.stdout.flush()
+    for problem in errors:
+        print(problem.format(), file=sys.stderr)
     if in_github_actions():  # the same problems as annotations on the pull request's lines
         workspace = os.environ.get("GITHUB_WORKSPACE") or os.getcwd()
-        for problem in problems.errors + problems.warnings:
+        for problem in errors + warnings_:
             print(problem.annotation(workspace))
         sys.stdout.flush()
     if problems:
-        count = len(problems.errors)
+        count = len(errors)
         print(f"{count} Fehler gefunden." if count != 1 else "1 Fehler gefunden.", file=sys.stderr)
         return 1
     points = sum(len(s.record.anlaufstellen) for s in dataset.sites.values())
