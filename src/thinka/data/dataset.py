@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from . import freshness
-from .diagnostics import Problems
+from .diagnostics import Problems, file_system_reason
 from .model import NewsPost, Organisation
 from .program import LEGAL_FACTS, Program
 from .vocabulary import COORDINATION, IMAGE_TYPES
@@ -113,7 +113,7 @@ def named_files(
     try:
         listed = sorted(folder.iterdir())
     except OSError as exc:
-        problems.error(str(folder), 1, 1, f"Der Ordner {folder.name}/ kann nicht gelesen werden ({exc.strerror}).")
+        problems.error(str(folder), 1, 1, f"Der Ordner {folder.name}/ kann nicht gelesen werden: {file_system_reason(exc)}.")
         return
     seen: dict[str, Path] = {}
     kinds = " oder ".join(suffixes)

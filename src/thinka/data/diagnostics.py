@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from dataclasses import dataclass, field
@@ -144,3 +145,32 @@ class Problems:
 
     def __bool__(self) -> bool:
         return self._error_count > 0
+
+
+_FILE_SYSTEM = {
+    errno.ENOSPC: "auf dem Datenträger ist kein Platz mehr",
+    errno.EDQUOT: "das Speicherkontingent ist aufgebraucht",
+    errno.EROFS: "der Ordner liegt auf einem schreibgeschützten Datenträger",
+    errno.EACCES: "keine Berechtigung",
+    errno.EPERM: "keine Berechtigung",
+    errno.ENOENT: "Datei oder Ordner gibt es nicht",
+    errno.ENOTDIR: "ein Teil des Pfads ist eine Datei, kein Ordner",
+    errno.EISDIR: "dort steht ein Ordner, keine Datei",
+    errno.ELOOP: "die Verknüpfungen (Symlinks) führen im Kreis",
+    errno.ENAMETOOLONG: "der Pfad ist zu lang",
+    errno.EMFILE: "zu viele offene Dateien",
+    errno.EIO: "Ein-/Ausgabefehler des Datenträgers",
+}
+
+
+def file_system_reason(exc: OSError) -> str:
+    """Why the file system refused, in German ('keine Berechtigung')."""
+    return _FILE_SYSTEM.get(exc.errno or 0, f"Fehler des Dateisystems ({exc.strerror or exc})")
+
+
+def file_system_message(exc: OSError) -> str:
+    """A file-system error (full disk, read-only or forbidden folder …) as one German line."""
+    reason = file_system_reason(exc)
+    where = exc.filename2 if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS) and exc.filename2 else exc.filename
+    place = f" ('{os.fsdecode(where)}')" if where else ""
+    return one_line(f"Die Website wurde nicht gebaut: {reason}{place}. Bitte beheben oder mit 'mkdocs build -d ORDNER' einen anderen Zielordner wählen.")

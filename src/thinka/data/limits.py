@@ -27,6 +27,15 @@ MAX_KEY_CHARS = 100
 # repeated), and a hostile file could otherwise print millions of lines.
 MAX_PROBLEMS_PER_FILE = 100
 
+# Years a date may name (sites, sources, posts, events, THINKA_TODAY): the programme began in 2012;
+# a year like 0001 or 9999 is a typo, and the calendar's edge (year 10000) cannot be computed.
+MIN_YEAR = 1900
+MAX_YEAR = 2100
+
+
+def years_message(text: str) -> str:
+    return f"Das Datum '{text}' liegt außerhalb der möglichen Jahre {MIN_YEAR} bis {MAX_YEAR}: bitte das Jahr prüfen."
+
 
 def german_number(number: int) -> str:
     """``20000`` → ``20.000``."""

@@ -4,6 +4,7 @@ the sites they belong to, their images and the places of events."""
 from __future__ import annotations
 
 import difflib
+import os
 import posixpath
 import re
 from pathlib import Path
@@ -20,7 +21,7 @@ from .dataset import (
     named_files,
 )
 from .dates import span
-from .diagnostics import Problems
+from .diagnostics import Problems, file_system_reason
 from .limits import MAX_MARKDOWN_CHARS, german_number
 from .model import Event, NewsPost
 from .types import find_html
@@ -121,7 +122,22 @@ def _check_image(folder: Path, located: Located, name: str, problems: Problems) 
     elif path.suffix.lower() not in IMAGE_TYPES or path.resolve().suffix.lower() not in IMAGE_TYPES:
         error_at(problems, located, where, "Bilder bitte als JPEG, PNG oder WebP speichern (.jpg, .png, .webp).")
     elif image_source(folder, name) is None:
-        error_at(problems, located, where, f"Die Bilddatei '{name}' gibt es nicht (gesucht in {folder.name}/{name}).")
+        reason = _unreadable(path)
+        error_at(problems, located, where, f"Die Bilddatei '{name}' kann nicht gelesen werden: {reason}." if reason else f"Die Bilddatei '{name}' gibt es nicht (gesucht in {folder.name}/{name}).")
+    elif reason := _unreadable(path):
+        error_at(problems, located, where, f"Die Bilddatei '{name}' kann nicht gelesen werden: {reason}.")
+
+
+def _unreadable(path: Path) -> str | None:
+    """Why a file that may exist cannot be read (a folder without permission, the file itself);
+    None when it can be read or does not exist (the build must be able to publish it)."""
+    try:
+        os.close(os.open(path, os.O_RDONLY | os.O_NONBLOCK))
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return file_system_reason(exc)
+    return None
 
 
 def load_events(dataset: Dataset, problems: Problems) -> None:

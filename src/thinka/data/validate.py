@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import gc
 import os
+import stat
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,7 +29,7 @@ from .dataset import (
     missing_legal_facts,
     named_files,
 )
-from .diagnostics import Problems
+from .diagnostics import Problems, file_system_reason
 from .hours import WEEKDAY_NAMES
 from .model import ContactPoint, Organisation, OrganisationsFile, Site
 from .program import Program
@@ -61,7 +62,14 @@ def _load_dataset(data_dir: str | Path, problems: Problems | None, today: date |
     problems = problems if problems is not None else Problems()
     data_dir = Path(data_dir)
     dataset = Dataset(data_dir)
-    if not data_dir.is_dir():
+    try:
+        found = stat.S_ISDIR(os.stat(data_dir).st_mode)
+    except FileNotFoundError:
+        found = False
+    except OSError as exc:  # a folder on the way without permission, a symlink loop …
+        problems.error(str(data_dir), 1, 1, f"Das Datenverzeichnis kann nicht gelesen werden: {file_system_reason(exc)}.")
+        return dataset, problems
+    if not found:
         problems.error(str(data_dir), 1, 1, "Datenverzeichnis nicht gefunden.")
         return dataset, problems
 

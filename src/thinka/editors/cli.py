@@ -9,6 +9,7 @@ from pathlib import Path
 
 from thinka.data.dataset import Dataset, data_dir_default
 from thinka.data.diagnostics import one_line
+from thinka.data.settings import fixed_today
 from thinka.data.validate import load_dataset
 from thinka.data.vocabulary import CONTACT_KINDS, SITE_STATUS
 from thinka.exports import codeowners, schema
@@ -202,6 +203,11 @@ def _main(argv: list[str] | None) -> int:
     add.add_argument("--data-dir", type=Path, default=Path(data_dir_default()), metavar="ORDNER", help=data_dir_help)
     add.set_defaults(run=cmd_add_contact_point)
     args = parser.parse_args(argv)
+    try:
+        fixed_today()  # a THINKA_TODAY that is no usable day stops every command, as it stops the build
+    except ValueError as exc:
+        print(one_line(str(exc)), file=sys.stderr)
+        return 1
     try:
         return args.run(args)
     except KeyboardInterrupt:

@@ -21,11 +21,12 @@ from typing import Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 
 from thinka.data.dataset import Dataset, data_dir_default
+from thinka.data.diagnostics import file_system_message
 from thinka.data.settings import Settings
 from thinka.data.validate import load_dataset
 from thinka.views.common import Fragment, PageView
@@ -229,6 +230,9 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
             self.file_writer.terminate()
             self.file_writer.join()
             self.file_writer = None
+        if isinstance(error, OSError):  # a full disk, a read-only or forbidden folder: one German line, no traceback
+            log.error(file_system_message(error))
+            raise Abort("Abgebrochen.")
 
     def on_shutdown(self) -> None:
         # The process ends now: Python's last garbage collection over the whole heap would take
