@@ -120,7 +120,9 @@ def cmd_new_site(args: argparse.Namespace) -> int:
         name = _ask(args.name, "Name des Standorts (z. B. ThINKA Jena-Lobeda)", "--name \"Name des Standorts\"")
         kreise = args.kreis or [_ask(None, "Landkreis oder kreisfreie Stadt", "--kreis KREIS")]
         area = {"orte": args.ort or [], "ortsteile": args.ortsteil or [], "plz": args.plz or []}
-        path = scaffold.new_site(args.data_dir, args.slug, name, kreise, args.traeger or [], args.status, area=area)
+        path = scaffold.new_site(
+            args.data_dir, args.slug, name, kreise, args.traeger or [], args.status, area=area, beginn=args.beginn, ende=args.ende, nachfolger=args.nachfolger,
+        )
     except scaffold.ScaffoldError as exc:
         _print_lines(exc)
         return 1
@@ -186,7 +188,10 @@ def _main(argv: list[str] | None) -> int:
     new.add_argument("--ort", action="append", help="Ort im Einzugsgebiet (für die Suche); mehrfach möglich. Bei kreisfreien Städten: die Stadt selbst, wenn nichts angegeben ist")
     new.add_argument("--ortsteil", action="append", help="Ortsteil oder Sozialraum im Einzugsgebiet; mehrfach möglich")
     new.add_argument("--plz", action="append", help="Postleitzahl im Einzugsgebiet; mehrfach möglich")
-    new.add_argument("--status", choices=list(SITE_STATUS), default="aktiv", help="Status (Standard: aktiv)")
+    new.add_argument("--status", choices=list(SITE_STATUS), help="Status (Standard: beendet mit einem Ende in der Vergangenheit oder einem Nachfolger, geplant mit einem Beginn in der Zukunft, sonst aktiv)")
+    new.add_argument("--beginn", metavar="DATUM", help="Beginn der Arbeit: JJJJ-MM-TT, JJJJ-MM oder JJJJ")
+    new.add_argument("--ende", metavar="DATUM", help="Ende der Arbeit (bei einem beendeten Standort): JJJJ-MM-TT, JJJJ-MM oder JJJJ")
+    new.add_argument("--nachfolger", metavar="KENNUNG", help="Kennung des Standorts, der die Arbeit fortsetzt (Dateiname in sites/ ohne .yml)")
     new.add_argument("--data-dir", type=Path, default=Path(data_dir_default()), metavar="ORDNER", help=data_dir_help)
     new.set_defaults(run=cmd_new_site)
 
