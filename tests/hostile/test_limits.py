@@ -7,6 +7,7 @@ by never finishing, whatever the machine's speed."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -59,9 +60,9 @@ def _refused(data: Path, out: Path, expected: list[str]) -> list[str]:
 
 def test_the_limits_are_the_ones_the_messages_and_the_guide_name():
     assert (limits.MAX_BYTES, limits.MAX_LINE_CHARS, limits.MAX_MARKDOWN_CHARS, limits.MAX_ITEMS, limits.MAX_PLACES) == (2_000_000, 500, 20_000, 100, 1_000)
-    assert (limits.MAX_LIST_ENTRIES, limits.MAX_FIELDS, limits.MAX_KEY_CHARS, limits.MAX_PROBLEMS_PER_FILE, limits.MAX_DEPTH) == (20_000, 200, 100, 100, 40)
+    assert (limits.MAX_LIST_ENTRIES, limits.MAX_FIELDS, limits.MAX_KEY_CHARS, limits.MAX_PROBLEMS_PER_FILE, limits.MAX_DEPTH, limits.MAX_VALUES) == (20_000, 200, 100, 100, 40, 50_000)
     guide = (REPO / "docs" / "redaktion" / "fehler.md").read_text("utf-8")
-    for number in (limits.MAX_BYTES, limits.MAX_LINE_CHARS, limits.MAX_MARKDOWN_CHARS, limits.MAX_ITEMS, limits.MAX_PLACES, limits.MAX_FIELDS, limits.MAX_PROBLEMS_PER_FILE):
+    for number in (limits.MAX_BYTES, limits.MAX_LINE_CHARS, limits.MAX_MARKDOWN_CHARS, limits.MAX_ITEMS, limits.MAX_PLACES, limits.MAX_FIELDS, limits.MAX_PROBLEMS_PER_FILE, limits.MAX_VALUES):
         assert limits.german_number(number) in guide
 
 
@@ -148,3 +149,37 @@ def test_a_post_with_a_text_too_long_is_refused_naming_the_limit(tmp_path: Path)
         f"{POST}:10:1: Der Text der Meldung ist zu lang: {limits.german_number(len(body))} Zeichen; erlaubt sind höchstens 20.000.",
         "1 Fehler gefunden.",
     ]
+
+
+def test_a_hundred_rows_of_opening_hours_every_day_are_checked_in_one_sweep(tmp_path: Path):
+    # Overlaps were compared pair by pair: 100 rows of 37 spans on every day took seconds per contact point.
+    spans = ", ".join(f"{h:02d}:{m:02d}–{h:02d}:{m + 1:02d}" for h in range(3) for m in range(0, 58, 2))
+    spans = ", ".join(spans.split(", ")[:37])
+    rows = "".join(f"      - tage: Mo–So\n        zeiten: {spans}\n" for _ in range(100))
+    old = "    oeffnungszeiten:\n      - tage: Mo–Fr\n        zeiten: 09:00–12:00\n      - tage: Do\n        zeiten: 14:00–18:00\n"
+    data = _data(tmp_path, lambda t: t.replace(old, "    oeffnungszeiten:\n" + rows))
+    checked = _validate(data)
+    assert checked.returncode == 1
+    lines = [line.replace(f"{data}/", "") for line in checked.stderr.splitlines()]
+    assert lines[0] == f"{SITE}:29:17: Die Zeit 00:00–00:01 überschneidet sich am Montag mit 00:00–00:01."
+    assert lines[-1] == "101 Fehler gefunden."
+    assert sum(1 for line in lines if line.endswith(TOO_MANY)) == 1
+    pattern = re.compile(rf"{re.escape(SITE)}:\d+:17: Die Zeit (\d\d:\d\d–\d\d:\d\d) überschneidet sich am (Montag|Dienstag|Mittwoch) mit \1\.")
+    assert sum(1 for line in lines if pattern.fullmatch(line)) == 100
+    built = _build(data, tmp_path / "site")
+    assert built.returncode == 1 and "Traceback" not in built.stderr
+    assert f"ERROR   -  {data}/{lines[0]}" in built.stderr.splitlines()
+
+
+def test_a_file_of_too_many_values_is_refused_before_they_are_checked(tmp_path: Path):
+    # 130,000 phone numbers took half a minute to check and to build.
+    phones = "[" + ", ".join(f"03641 {100000 + i}" for i in range(100)) + "]"
+
+    def many(text: str) -> str:
+        persons = "".join(f"      - rolle: R{j}\n        telefon: {phones}\n" for j in range(12))
+        points = "".join(f"  - name: S{i}\n    art: Stadtteilbüro\n    adresse: {{ort: Jena}}\n    telefon: {phones}\n    ansprechpersonen:\n{persons}" for i in range(100))
+        return text[: text.index("anlaufstellen:\n")] + "anlaufstellen:\n" + points + "stand: 2026-10-01\n"
+
+    data = _data(tmp_path, many)
+    lines = _refused(data, tmp_path / "site", [f"{SITE}:1122:169: Die Datei enthält zu viele Werte: mehr als 50.000. Bitte auf mehrere Dateien verteilen oder kürzen."])
+    assert len(lines) == 2

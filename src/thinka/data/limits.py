@@ -19,6 +19,9 @@ MAX_LIST_ENTRIES = 20_000
 MAX_ITEMS = 100
 # Places, Ortsteile and postal codes of one service area.
 MAX_PLACES = 1_000
+# Values in one file (organisations.yml of 10,000 sites holds about 40,000): each phone number,
+# date or address is checked, and a file of 130,000 phone numbers took half a minute.
+MAX_VALUES = 50_000
 # Fields of one section (the largest section of the model has about 30).
 MAX_FIELDS = 200
 # Characters of a field name.

@@ -27,7 +27,7 @@ def fixed_today(environ: Mapping[str, str] = os.environ) -> date | None:
         return None
     shown = one_line(fixed[:40])
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", fixed):
-        raise ValueError(f"{TODAY_VARIABLE}='{shown}' ist kein Datum; bitte JJJJ-MM-TT schreiben (z. B. {TODAY_VARIABLE}=2015-04-01).")
+        raise ValueError(f"{TODAY_VARIABLE}='{shown}' ist kein Datum; bitte JJJJ-MM-TT schreiben.")
     if not MIN_YEAR <= int(fixed[:4]) <= MAX_YEAR:
         raise ValueError(f"{TODAY_VARIABLE}='{shown}': {years_message(fixed)}")
     try:

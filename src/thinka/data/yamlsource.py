@@ -22,7 +22,7 @@ except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 from .diagnostics import Problems
-from .limits import MAX_DEPTH, MAX_FIELDS, MAX_KEY_CHARS, MAX_LIST_ENTRIES, german_number
+from .limits import MAX_DEPTH, MAX_FIELDS, MAX_KEY_CHARS, MAX_LIST_ENTRIES, MAX_VALUES, german_number
 from .reading import read_data_file
 from .yamlerrors import explain
 
@@ -131,6 +131,10 @@ class _NeedsMessage(Exception):
     """A quick reading met something to report: read the file again, noting positions."""
 
 
+class _TooManyValues(Exception):
+    """More values than :data:`~thinka.data.limits.MAX_VALUES` (args: the position of the one too many)."""
+
+
 def _typed_tag(tag: str) -> str:
     """A tag as the editor typed it: ``tag:yaml.org,2002:python/…`` was written ``!!python/…``."""
     return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
@@ -158,6 +162,7 @@ class _Builder:
         # double quotes are checked key by key).
         self.invisible = INVISIBLE.search(text) is not None
         self.aliased = False
+        self.count = 0
 
     def error(self, pos: tuple[int, int], message: str) -> None:
         if self.quick:
@@ -186,6 +191,9 @@ class _Builder:
             self.seen.add(id(node))
         kind = type(node)
         if kind is yaml.ScalarNode:
+            self.count += 1
+            if self.count > MAX_VALUES:  # checked in the quick reading, before anything is reported
+                raise _TooManyValues(pos)
             value = node.value
             # The raw text was checked for forbidden characters; only an escape in double
             # quotes ("\x01") can bring one into a value.
@@ -362,13 +370,20 @@ def _compose(text: str, doc: Document, problems: Problems) -> None:
     doc.text = text
     if node is None:
         return
+    builder = _Builder(doc, problems, text, quick=True)
     try:
-        doc.data = _Builder(doc, problems, text, quick=True).build(node, ())
+        try:
+            doc.data = builder.build(node, ())
+            return
+        except _NeedsMessage:
+            pass
+        builder = _Builder(doc, problems, text)
+        doc.data = builder.build(node, ())
+    except _TooManyValues as exc:  # nothing of the file is read
+        doc.data, doc.positions = None, None
+        message = f"Die Datei enthält zu viele Werte: mehr als {german_number(MAX_VALUES)}. Bitte auf mehrere Dateien verteilen oder kürzen."
+        problems.error(name, exc.args[0][0], exc.args[0][1], message)
         return
-    except _NeedsMessage:
-        pass
-    builder = _Builder(doc, problems, text)
-    doc.data = builder.build(node, ())
     doc.positions = builder.values, builder.keys
     if builder.aliased:
         _report_aliases(text, doc, problems)
