@@ -250,7 +250,8 @@ class _Builder:
                 if self.quick:
                     raise _NeedsMessage
                 first = keys[loc + (key,)]
-                if loc and isinstance(loc[-1], int):  # in a list entry: most often the next entry lacks its '- '
+                # The first field of a list entry once more: most often the next entry lacks its '- '.
+                if loc and isinstance(loc[-1], int) and not node.flow_style and (entry is not None or key == next(iter(result))):
                     if entry is None or key in entry:  # once per entry that lacks it, not for each of its fields
                         self.error(key_pos, f"Fehlt '- ' vor '{key}:'? Jeder Eintrag einer Liste beginnt mit '- '; ohne ihn steht '{key}' ein zweites Mal im Eintrag von Zeile {first[0]}.")
                         entry = set()
