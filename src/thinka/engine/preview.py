@@ -80,7 +80,7 @@ class Preview:
             '<meta name="viewport" content="width=device-width, initial-scale=1"></head>\n'
             '<body style="font-family: sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5">\n'
             "<h1>Die Daten enthalten Fehler</h1>\n"
-            f"<p>Die Vorschau kann die Website nicht bauen ({count} {'Fehler' if count != 1 else 'Fehler'}). "
+            f"<p>Die Vorschau kann die Website nicht bauen ({count} Fehler). "
             "Jede Meldung nennt Datei, Zeile und Spalte. Sobald Sie die Datei korrigiert und gespeichert haben, "
             "lädt diese Seite von selbst neu.</p>\n"
             f'<ul style="overflow-wrap: anywhere">\n{items}\n</ul>\n</body>\n</html>\n'
