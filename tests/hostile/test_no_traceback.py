@@ -208,6 +208,7 @@ def test_an_output_folder_without_permission_stops_the_build_with_one_german_lin
     ("sites/soemmerda.yml", "sites/soemmerda.yml:1:1: Datei kann nicht gelesen werden: keine Berechtigung."),
     ("program.yml", "program.yml:1:1: Datei kann nicht gelesen werden: keine Berechtigung."),
     ("events", "events:1:1: Der Ordner events/ kann nicht gelesen werden: keine Berechtigung."),
+    ("sites", "sites:1:1: Der Ordner sites/ kann nicht gelesen werden: keine Berechtigung."),
     ("news/bilder", "news/2024-05-02-sprechstunde-lobeda.md:7:10: Die Bilddatei 'bilder/lobeda.png' kann nicht gelesen werden: keine Berechtigung."),
     ("news/bilder/lobeda.png", "news/2024-05-02-sprechstunde-lobeda.md:7:10: Die Bilddatei 'bilder/lobeda.png' kann nicht gelesen werden: keine Berechtigung."),
 ])
@@ -217,7 +218,7 @@ def test_a_data_file_or_folder_without_permission_is_named_by_check_and_build(op
     os.chmod(data / locked, 0)
     checked = _validate(data, user=user)
     _no_traceback(checked)
-    assert f"{data}/{line}" in checked.stderr.splitlines()
+    assert checked.stderr.splitlines() == [f"{data}/{line}", "1 Fehler gefunden."]  # no follow-on messages
     out = open_tmp / "out"
     out.mkdir(mode=0o777)
     os.chmod(out, 0o777)

@@ -67,6 +67,7 @@ class Dataset:
     sites: dict[str, Located] = field(default_factory=dict)  # slug → Located(Site)
     broken_ids: set[str] = field(default_factory=set)  # organisations with errors: known, not repeated as unknown
     broken_sites: set[str] = field(default_factory=set)  # site files with errors: known slugs all the same
+    sites_unread: bool = False  # sites/ could not be listed (reported): no site is known to be missing
     posts: dict[str, Located] = field(default_factory=dict)  # name → Located(Post), front matter positions
     events: dict[str, Located] = field(default_factory=dict)  # name → Located(Event)
     # What the page builders work out once from the whole dataset (e.g. where each partner is listed).

@@ -83,7 +83,7 @@ def _check_owners(dataset: Dataset, located: Located, problems: Problems) -> Non
             continue
         if slug in seen:
             error_at(problems, located, ("standorte", i), f"Der Standort '{slug}' steht doppelt in der Liste.")
-        elif slug != COORDINATION and slug not in known:
+        elif slug != COORDINATION and slug not in known and not dataset.sites_unread:
             close = difflib.get_close_matches(slug, sorted(known | {COORDINATION}), n=1)
             hint = f" Meinten Sie '{close[0]}'?" if close else f" Die Kennung ist der Dateiname in sites/ ohne .yml; für die Koordinierungsstelle '{COORDINATION}'."
             error_at(problems, located, ("standorte", i), f"Den Standort '{slug}' gibt es nicht.{hint}")

@@ -92,6 +92,7 @@ def _load_dataset(data_dir: str | Path, problems: Problems | None, today: date |
     sites_dir = data_dir / SITES_DIR
     before = len(problems.items)
     files = list(named_files(sites_dir, (".yml", ".yaml"), problems, example="gera-lusan.yml", what="Standort ", with_images=False, reserved=SITE_RESERVED_NAMES))
+    dataset.sites_unread = any(p.path == str(sites_dir) for p in problems.items[before:])
     if not files and len(problems.items) == before and not _has_entries(sites_dir):
         problems.error(str(sites_dir), 1, 1, "Keine Standorte gefunden: lege je Standort eine Datei sites/<kennung>.yml an.")
     invalid: list[Located] = []
