@@ -6,9 +6,11 @@ import subprocess
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from thinka.data.validate import load_dataset
 
-from conftest import BIN, build
+from conftest import BIN, build, edit
 
 MODELINE = "# yaml-language-server: $schema=../schema/site.schema.json"
 
@@ -222,3 +224,58 @@ def test_new_site_at_a_terminal_asks_for_what_is_missing(data_dir: Path, monkeyp
     questions.clear()
     assert cli.main(["new-site", "jena-sued", "--name", "ThINKA Jena-Süd", "--kreis", "Jena", "--data-dir", str(data_dir)]) == 0
     assert questions == []
+
+
+def test_new_site_ends_the_carriers_sentence_once_and_keeps_the_city_beside_its_ortsteile(data_dir: Path):
+    edit(data_dir / "organisations.yml", "name: Testträger gGmbH", "name: Testträger e.V.")
+    result = new_site(data_dir, "jena-nord", "--name", "ThINKA Jena-Nord", "--kreis", "Jena", "--ortsteil", "Jena-Nord", "--traeger", "testtraeger")
+    assert result.returncode == 0, result.stderr
+    text = (data_dir / "sites" / "jena-nord.yml").read_text("utf-8")
+    assert "einzugsgebiet:\n  orte: [Jena]\n  ortsteile: [Jena-Nord]\n" in text
+    dataset, problems = load_dataset(data_dir)
+    assert problems.errors == []
+    site = dataset.sites["jena-nord"].record
+    assert site.beschreibung == "ThINKA Jena-Nord ist ein ThINKA-Standort in der Stadt Jena. Träger ist Testträger e.V."
+    assert (site.einzugsgebiet.orte, site.einzugsgebiet.ortsteile) == (["Jena"], ["Jena-Nord"])
+
+
+def test_new_site_that_ended_names_its_end_and_successor_and_is_ended(data_dir: Path):
+    result = new_site(data_dir, "jena-alt", "--name", "ThINKA Jena-Alt", "--kreis", "Jena", "--beginn", "2013-03", "--ende", "2019-12", "--nachfolger", "jena-lobeda")
+    assert result.returncode == 0, result.stderr
+    text = (data_dir / "sites" / "jena-alt.yml").read_text("utf-8")
+    assert "status: beendet\n" in text and "beginn: 2013-03\n" in text and "ende: 2019-12\n" in text and "nachfolger: jena-lobeda\n" in text
+    dataset, problems = load_dataset(data_dir)
+    assert problems.errors == []
+    site = dataset.sites["jena-alt"].record
+    assert (site.status, str(site.beginn), str(site.ende), site.nachfolger) == ("beendet", "2013-03", "2019-12", "jena-lobeda")
+    assert site.beschreibung == "ThINKA Jena-Alt war ein ThINKA-Standort in der Stadt Jena."
+
+
+def test_new_site_with_a_start_in_the_future_is_planned(data_dir: Path):
+    assert new_site(data_dir, "jena-neu", "--name", "ThINKA Jena-Neu", "--kreis", "Jena", "--beginn", "2099").returncode == 0
+    dataset, problems = load_dataset(data_dir)
+    assert problems.errors == []
+    assert dataset.sites["jena-neu"].record.status == "geplant"
+
+
+@pytest.mark.parametrize("options, message", [
+    (["--ende", "2019-13"], "--ende '2019-13': Das Datum '2019-13' gibt es nicht."),
+    (["--beginn", "März 2013"], "--beginn 'März 2013': 'März 2013' ist kein Datum: bitte JJJJ-MM-TT schreiben (z. B. 2013-03-01), oder JJJJ-MM bzw. JJJJ, wenn der Tag nicht bekannt ist."),
+    (["--beginn", "9999"], "--beginn '9999': Das Datum '9999' liegt außerhalb der möglichen Jahre 1900 bis 2100: bitte das Jahr prüfen."),
+    (["--beginn", "2020", "--ende", "2019"], "--ende 2019 liegt vor --beginn 2020."),
+    (["--nachfolger", "jena-lobda"], "--nachfolger: Den Standort 'jena-lobda' gibt es nicht (keine Datei sites/jena-lobda.yml). Meinten Sie 'jena-lobeda'?"),
+    (["--nachfolger", "Jena Lobeda"], "--nachfolger 'Jena Lobeda': erwartet wird die Kennung eines Standorts (Dateiname in sites/ ohne .yml), z. B. 'gera'."),
+    (["--nachfolger", "jena-nord"], "--nachfolger: Ein Standort kann nicht sein eigener Nachfolger sein."),
+    (["--status", "beendet"], "Ein beendeter Standort braucht --ende (Datum, z. B. --ende 2020-12) oder --nachfolger; ist das Ende nicht bekannt, danach 'ende_hinweis' in der Datei eintragen."),
+    (["--status", "aktiv", "--ende", "2019"],
+     "--status: Der Standort ist als 'aktiv' eingetragen, aber sein Ende (2019) liegt in der Vergangenheit: 'status: beendet' eintragen oder das Ende berichtigen."),
+    (["--status", "geplant", "--beginn", "2015"],
+     "--status: Der Standort ist als 'geplant' eingetragen, hat aber schon 2015 begonnen: 'status: aktiv' eintragen oder den Beginn berichtigen."),
+    (["--status", "aktiv", "--nachfolger", "jena-lobeda"],
+     "--nachfolger: Einen Nachfolger hat nur ein beendeter Standort: 'status: beendet' eintragen oder 'nachfolger' entfernen."),
+])
+def test_new_site_refuses_times_that_do_not_fit_naming_the_option(data_dir: Path, options: list[str], message: str):
+    result = new_site(data_dir, "jena-nord", "--name", "ThINKA Jena-Nord", "--kreis", "Jena", *options)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [message]
+    assert not (data_dir / "sites" / "jena-nord.yml").exists()

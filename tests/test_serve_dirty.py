@@ -11,6 +11,7 @@ import socket
 import subprocess
 import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -117,3 +118,70 @@ def test_a_removed_site_file_removes_its_page(serve):
     with pytest.raises(urllib.error.HTTPError) as gone:
         server.get("standorte/soemmerda/")
     assert gone.value.code == 404
+
+
+# ------------------------------------------------------------------ broken data (issue 14.7)
+def page_or_error(server: Serve, path: str) -> tuple[int, str]:
+    """The status and the text of a page; a request that would hang fails the test (30 s)."""
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{server.port}/{path}", timeout=30) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+
+
+PROBLEM_PAGE = "<h1>Die Daten enthalten Fehler</h1>"
+RELOAD_NOTE = "Sobald Sie die Datei korrigiert und gespeichert haben, lädt diese Seite von selbst neu."
+
+
+def test_broken_data_shows_the_problem_in_every_page_and_a_good_save_brings_the_pages_back(serve):
+    server, data = serve
+    site = data / "sites" / "jena-lobeda.yml"
+    good = site.read_text("utf-8")
+    site.write_text(good.replace("status: aktiv", "status: aktif"), "utf-8")
+    server.wait("Die Vorschau zeigt diese Fehler")
+    for path in ("standorte/jena-lobeda/", "", "programm/geschichte/"):
+        status, text = page_or_error(server, path)
+        assert status == 500
+        assert PROBLEM_PAGE in text and RELOAD_NOTE in text
+        assert f"{site}:3:9: &#x27;aktif&#x27; ist hier nicht erlaubt – meinten Sie &#x27;aktiv&#x27;? Möglich: geplant, aktiv, beendet." in text
+        assert "livereload" in text  # MkDocs' reload script: the browser reloads after the next good save
+    site.write_text(good.replace("name: ThINKA Jena-Lobeda", "name: ThINKA Jena-Lobeda repariert"), "utf-8")
+    server.wait(BUILT, count=2)
+    status, text = page_or_error(server, "standorte/jena-lobeda/")
+    assert status == 200 and "ThINKA Jena-Lobeda repariert" in text and PROBLEM_PAGE not in text
+
+
+def test_a_fifo_among_the_sites_never_wedges_the_preview(serve):
+    server, data = serve
+    fifo = data / "sites" / "x.yml"
+    os.mkfifo(fifo)
+    server.wait("Die Vorschau zeigt diese Fehler")
+    status, text = page_or_error(server, "standorte/")
+    assert status == 500
+    assert f"{fifo}:1:1: Keine gewöhnliche Datei, sondern eine benannte Pipe (FIFO): gelesen werden nur Dateien." in text
+    fifo.unlink()
+    server.wait(BUILT, count=2)
+    status, text = page_or_error(server, "standorte/")
+    assert status == 200 and "ThINKA Jena-Lobeda" in text
+
+
+def test_the_preview_starts_with_broken_data_and_shows_the_problem(tmp_path: Path):
+    data = tmp_path / "data"
+    shutil.copytree(COMPLETE, data)
+    site = data / "sites" / "jena-lobeda.yml"
+    good = site.read_text("utf-8")
+    site.write_text(good.replace("stand: 2026-10-01", "stand: 9999-12-31"), "utf-8")
+    server = Serve(data)
+    try:
+        server.wait("Serving on")
+        status, text = page_or_error(server, "standorte/jena-lobeda/")
+        assert status == 500 and PROBLEM_PAGE in text
+        assert "Das Datum &#x27;9999-12-31&#x27; liegt außerhalb der möglichen Jahre 1900 bis 2100: bitte das Jahr prüfen." in text
+        assert "Traceback" not in "\n".join(server.lines)
+        site.write_text(good, "utf-8")
+        server.wait(BUILT)
+        status, text = page_or_error(server, "standorte/jena-lobeda/")
+        assert status == 200 and "<h1>ThINKA Jena-Lobeda</h1>" in text
+    finally:
+        server.stop()

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BIN, COMPLETE, build
+from thinka.data.model import Site
 from thinka.data.text import SAFE_SCHEMES, link_scheme
 
 HERE = Path(__file__).parent / "data"
@@ -25,7 +26,7 @@ REFUSED: dict[str, list[tuple[int, int, str]]] = {
     "site-alias-bomb.yml": [(40, 12, "Anker und Verweise (&name / *name) sind nicht erlaubt: bitte den Wert ausschreiben.")],
     "site-deep-flow.yml": [(39, 1010, "YAML-Syntaxfehler: Zu tief verschachtelt (mehr als 40 Ebenen).")],
     "site-deep-block.yml": [
-        (39, 1, "Unbekanntes Feld 'ebene0' – meinten Sie 'ende'?"),
+        (39, 1, "Unbekanntes Feld 'ebene0'. Erlaubt sind hier: " + ", ".join(Site.model_fields) + "."),
         (80, 83, "Zu tief verschachtelt (mehr als 40 Ebenen)."),
     ],
     "site-tab-indent.yml": [(18, 1, "YAML-Syntaxfehler: Tabulatorzeichen sind in YAML nicht erlaubt; bitte mit Leerzeichen einrücken.")],

@@ -104,4 +104,4 @@ def test_unreadable_sites_folder_is_one_german_line(tmp_path: Path, monkeypatch)
 
     monkeypatch.setattr(Path, "iterdir", iterdir)  # root may read any folder: chmod would not stop it
     _, problems = load_dataset(data)
-    assert [p.format() for p in problems.errors] == [f"{sites}:1:1: Der Ordner sites/ kann nicht gelesen werden (Permission denied)."]
+    assert [p.format() for p in problems.errors] == [f"{sites}:1:1: Der Ordner sites/ kann nicht gelesen werden: keine Berechtigung."]

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import difflib
+import functools
+import re
 from types import SimpleNamespace
 from typing import Annotated, Any, Iterable
 
@@ -11,7 +13,11 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .dataset import Located
 from .diagnostics import Problems
+from .limits import german_number
 from .yamlsource import Document
+
+
+HOURS_EXAMPLE = "zum Beispiel '- tage: Mo–Fr' und in der Zeile darunter, genau unter 'tage', 'zeiten: 09:00–12:00'"
 
 
 def _label(loc: tuple[Any, ...]) -> str:
@@ -26,11 +32,16 @@ def _german(error: dict[str, Any], fields: Iterable[str]) -> str:
         return error["msg"]
     if kind == "missing" and name == "alt":
         return "Zum Bild fehlt der Alternativtext 'alt': beschreiben Sie in einem Satz, was darauf zu sehen ist."
+    if "oeffnungszeiten" in loc[-3:-1] and kind == "missing" and name in ("tage", "zeiten"):
+        return f"Pflichtfeld '{name}' fehlt: jede Zeile der Öffnungszeiten hat 'tage:' und 'zeiten:' ({HOURS_EXAMPLE})."
+    if name == "oeffnungszeiten" or (len(loc) > 1 and loc[-2] == "oeffnungszeiten"):
+        if kind in ("list_type", "tuple_type", "model_type", "dict_type", "model_attributes_type"):
+            return f"Öffnungszeiten stehen als Liste, jede Zeile mit 'tage:' und 'zeiten:' ({HOURS_EXAMPLE})."
     if kind == "missing":
         return f"Pflichtfeld '{name}' fehlt."
     if kind == "extra_forbidden":
-        guess = difflib.get_close_matches(_fold(name), {_fold(f): f for f in fields}, n=1, cutoff=0.6)
-        hint = f" – meinten Sie '{dict((_fold(f), f) for f in fields)[guess[0]]}'?" if guess else ""
+        guess = close_field(name, tuple(fields))
+        hint = f" – meinten Sie '{guess}'?" if guess else ""
         return f"Unbekanntes Feld '{name}'{hint}" + ("" if hint else f". Erlaubt sind hier: {', '.join(fields)}.")
     if error.get("input", 0) is None:
         return f"Das Feld '{name}' ist leer: bitte einen Wert eintragen oder die Zeile löschen."
@@ -38,6 +49,8 @@ def _german(error: dict[str, Any], fields: Iterable[str]) -> str:
         return f"'{name}' muss eine Liste sein (jeder Eintrag in einer eigenen Zeile mit '- ')."
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return f"'{name}' muss ein Abschnitt mit Feldern sein (feld: wert, eingerückt)."
+    if kind == "too_long":
+        return f"'{name}' hat zu viele Einträge: {german_number(ctx.get('actual_length', 0))}; erlaubt sind höchstens {german_number(ctx.get('max_length', 0))}."
     if kind == "too_short":
         return f"'{name}' braucht mindestens {ctx.get('min_length', 1)} Eintrag/Einträge."
     if kind in ("string_type", "str_type"):
@@ -47,6 +60,44 @@ def _german(error: dict[str, Any], fields: Iterable[str]) -> str:
 
 def _fold(text: str) -> str:
     return text.lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+
+
+@functools.lru_cache(maxsize=4096)
+def close_field(name: str, fields: tuple[str, ...]) -> str | None:
+    """The field ``name`` is a typo of, if one is close: at most two letters apart (a swap counts
+    as one) and mostly the same letters, so 'telefn' suggests 'telefon', but 'ebene0' no 'ende'
+    and 'telefax' no 'telefon'."""
+    folded = _fold(name)
+    if len(folded) > 60:
+        return None
+    by_fold = {_fold(f): f for f in fields}
+    stem = _stem(folded)
+    for other, field_name in by_fold.items():
+        if len(stem) >= 3 and _stem(other) == stem:  # 'thema' and 'themen', 'ort' and 'orte'
+            return field_name
+    for guess in difflib.get_close_matches(folded, by_fold, n=3, cutoff=0.75):
+        if _distance(folded, guess) <= 2:
+            return by_fold[guess]
+    return None
+
+
+def _stem(word: str) -> str:
+    """A word without its ending (vowels, n, s), so singular and plural meet."""
+    return re.sub(r"[aeiouns]+$", "", word)
+
+
+def _distance(a: str, b: str) -> int:
+    """Edits from ``a`` to ``b``: letters inserted, deleted, replaced or two neighbours swapped."""
+    before: list[int] = []
+    row = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            current[j] = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], before[j - 2] + 1)
+        before, row = row, current
+    return row[len(b)]
 
 
 def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
@@ -85,6 +136,8 @@ def check(model: type[BaseModel], doc: Document, problems: Problems, loc: tuple[
         return model.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
+            if problems.full(str(doc.path)):
+                break
             where = loc + tuple(error["loc"])
             if any(where[:n] in doc.refused for n in range(len(where) + 1)):
                 continue  # the loader has reported this value already

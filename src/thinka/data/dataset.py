@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from . import freshness
-from .diagnostics import Problems
+from .diagnostics import Problems, file_system_reason
 from .model import NewsPost, Organisation
 from .program import LEGAL_FACTS, Program
 from .vocabulary import COORDINATION, IMAGE_TYPES
@@ -67,6 +67,7 @@ class Dataset:
     sites: dict[str, Located] = field(default_factory=dict)  # slug → Located(Site)
     broken_ids: set[str] = field(default_factory=set)  # organisations with errors: known, not repeated as unknown
     broken_sites: set[str] = field(default_factory=set)  # site files with errors: known slugs all the same
+    sites_unread: bool = False  # sites/ could not be listed (reported): no site is known to be missing
     posts: dict[str, Located] = field(default_factory=dict)  # name → Located(Post), front matter positions
     events: dict[str, Located] = field(default_factory=dict)  # name → Located(Event)
     # What the page builders work out once from the whole dataset (e.g. where each partner is listed).
@@ -113,7 +114,7 @@ def named_files(
     try:
         listed = sorted(folder.iterdir())
     except OSError as exc:
-        problems.error(str(folder), 1, 1, f"Der Ordner {folder.name}/ kann nicht gelesen werden ({exc.strerror}).")
+        problems.error(str(folder), 1, 1, f"Der Ordner {folder.name}/ kann nicht gelesen werden: {file_system_reason(exc)}.")
         return
     seen: dict[str, Path] = {}
     kinds = " oder ".join(suffixes)

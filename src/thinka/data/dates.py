@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 
+from .limits import MAX_YEAR, MIN_YEAR, years_message
 from .types import _one_line, fail
 
 MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"]
@@ -57,6 +58,8 @@ def _day(value: Any) -> Day:
     if not match:
         fail(f"'{text}' ist kein Datum: bitte JJJJ-MM-TT schreiben (z. B. 2013-03-01), oder JJJJ-MM bzw. JJJJ, wenn der Tag nicht bekannt ist.")
     year, month, day = (int(g) if g else None for g in match.groups())
+    if not MIN_YEAR <= year <= MAX_YEAR:  # type: ignore[operator]
+        fail(years_message(text))
     try:
         date(year, month or 1, day or 1)  # type: ignore[arg-type]
     except ValueError:
@@ -69,7 +72,7 @@ Date = Annotated[
     BeforeValidator(_day),
     PlainSerializer(lambda d: d.iso()),
     # A year alone (2013) is a number for an editor.
-    WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}, {"type": "integer", "minimum": 1000, "maximum": 9999}]}),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}, {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR}]}),
 ]
 
 
@@ -116,6 +119,8 @@ def _moment(value: Any, *, time_alone: bool) -> Moment:
         fail(f"'{text}' ist kein Zeitpunkt: bitte JJJJ-MM-TT oder JJJJ-MM-TT HH:MM schreiben (z. B. {example}).")
     if match.group(4):
         return Moment(None, _clock(match.group(4), match.group(5), text))
+    if not MIN_YEAR <= int(match.group(1)[:4]) <= MAX_YEAR:
+        fail(years_message(match.group(1)))
     try:
         day = date.fromisoformat(match.group(1))
     except ValueError:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from dataclasses import dataclass, field
+
+from .limits import MAX_PROBLEMS_PER_FILE
 
 ERROR = "Fehler"
 WARNING = "Warnung"
@@ -81,11 +84,15 @@ def _property(text: str) -> str:
 
 
 class Problems:
-    """Collects every problem of a run, so that all are reported at once."""
+    """Collects every problem of a run, so that all are reported at once (up to
+    :data:`~thinka.data.limits.MAX_PROBLEMS_PER_FILE` per file, then one line saying so)."""
 
     def __init__(self) -> None:
         self.items: list[Problem] = []
         self._seen: set[tuple[str, int, int, str, str]] = set()
+        self._per_file: dict[tuple[str, str], int] = {}
+        self._sorted: tuple[int, list[Problem], list[Problem]] | None = None
+        self._error_count = 0
 
     def error(self, path: str, line: int, column: int, message: str) -> None:
         self._add(Problem(str(path), line, column, message, ERROR))
@@ -95,17 +102,75 @@ class Problems:
 
     def _add(self, problem: Problem) -> None:
         key = (problem.path, problem.line, problem.column, problem.message, problem.severity)
-        if key not in self._seen:  # the same finding reached by two rules is one problem
-            self._seen.add(key)
-            self.items.append(problem)
+        if key in self._seen:  # the same finding reached by two rules is one problem
+            return
+        counted = (problem.path, problem.severity)  # errors and warnings each up to the limit
+        count = self._per_file.get(counted, 0)
+        if count >= MAX_PROBLEMS_PER_FILE:
+            if count == MAX_PROBLEMS_PER_FILE:
+                self._per_file[counted] = count + 1
+                message = self.TOO_MANY if problem.severity == ERROR else self.TOO_MANY_WARNINGS
+                self.items.append(Problem(problem.path, problem.line, problem.column, message, problem.severity))
+                self._error_count += problem.severity == ERROR
+            return
+        self._per_file[counted] = count + 1
+        self._seen.add(key)
+        self.items.append(problem)
+        self._error_count += problem.severity == ERROR
+
+    TOO_MANY = (
+        f"Mehr als {MAX_PROBLEMS_PER_FILE} Fehler in dieser Datei; ab hier werden keine weiteren gemeldet. "
+        "Bitte zuerst die gemeldeten beheben (oft ist es ein Fehler, der sich wiederholt)."
+    )
+
+    TOO_MANY_WARNINGS = f"Mehr als {MAX_PROBLEMS_PER_FILE} Warnungen in dieser Datei; ab hier werden keine weiteren gemeldet."
+
+    def full(self, path: str) -> bool:
+        """Whether ``path`` has reached its limit of reported errors (checks may stop there)."""
+        return self._per_file.get((str(path), ERROR), 0) > MAX_PROBLEMS_PER_FILE
+
+    def _split(self) -> tuple[list[Problem], list[Problem]]:
+        if self._sorted is None or self._sorted[0] != len(self.items):  # sorted once per change, not per call
+            ordered = sorted(self.items)
+            self._sorted = (len(self.items), [p for p in ordered if p.severity == ERROR], [p for p in ordered if p.severity == WARNING])
+        return self._sorted[1], self._sorted[2]
 
     @property
     def errors(self) -> list[Problem]:
-        return sorted(p for p in self.items if p.severity == ERROR)
+        return list(self._split()[0])
 
     @property
     def warnings(self) -> list[Problem]:
-        return sorted(p for p in self.items if p.severity == WARNING)
+        return list(self._split()[1])
 
     def __bool__(self) -> bool:
-        return bool(self.errors)
+        return self._error_count > 0
+
+
+_FILE_SYSTEM = {
+    errno.ENOSPC: "auf dem Datenträger ist kein Platz mehr",
+    errno.EDQUOT: "das Speicherkontingent ist aufgebraucht",
+    errno.EROFS: "der Ordner liegt auf einem schreibgeschützten Datenträger",
+    errno.EACCES: "keine Berechtigung",
+    errno.EPERM: "keine Berechtigung",
+    errno.ENOENT: "Datei oder Ordner gibt es nicht",
+    errno.ENOTDIR: "ein Teil des Pfads ist eine Datei, kein Ordner",
+    errno.EISDIR: "dort steht ein Ordner, keine Datei",
+    errno.ELOOP: "die Verknüpfungen (Symlinks) führen im Kreis",
+    errno.ENAMETOOLONG: "der Pfad ist zu lang",
+    errno.EMFILE: "zu viele offene Dateien",
+    errno.EIO: "Ein-/Ausgabefehler des Datenträgers",
+}
+
+
+def file_system_reason(exc: OSError) -> str:
+    """Why the file system refused, in German ('keine Berechtigung')."""
+    return _FILE_SYSTEM.get(exc.errno or 0, f"Fehler des Dateisystems ({exc.strerror or exc})")
+
+
+def file_system_message(exc: OSError) -> str:
+    """A file-system error (full disk, read-only or forbidden folder …) as one German line."""
+    reason = file_system_reason(exc)
+    where = exc.filename2 if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS) and exc.filename2 else exc.filename
+    place = f" ('{os.fsdecode(where)}')" if where else ""
+    return one_line(f"Die Website wurde nicht gebaut: {reason}{place}. Bitte beheben oder mit 'mkdocs build -d ORDNER' einen anderen Zielordner wählen.")

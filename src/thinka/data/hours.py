@@ -51,6 +51,8 @@ def _weekday(token: str, typed: str) -> int:
 
 def _weekdays(value: Any) -> Weekdays:
     typed = _one_line(value)
+    if re.search(r"\d", typed):
+        fail(f"'{typed}' nennt Uhrzeiten: bei 'tage:' stehen nur die Wochentage (z. B. tage: Mo–Fr), die Uhrzeiten gehören in die Zeile 'zeiten:' darunter (z. B. zeiten: 09:00–12:00).")
     days: list[int] = []
     for part in re.split(r"\s*[,/]\s*|\s+und\s+", typed):
         ends = DASH.split(part)

@@ -73,7 +73,7 @@ def _successor(dataset: Dataset, slug: str, located: Located, names: set[str], p
         error_at(problems, located, ("nachfolger",), "Einen Nachfolger hat nur ein beendeter Standort: 'status: beendet' eintragen oder 'nachfolger' entfernen.")
     if successor == slug:
         error_at(problems, located, ("nachfolger",), "Ein Standort kann nicht sein eigener Nachfolger sein.")
-    elif successor not in names:
+    elif successor not in names and not dataset.sites_unread:
         error_at(problems, located, ("nachfolger",), f"Den Standort '{successor}' gibt es nicht: erwartet wird der Dateiname in sites/ ohne .yml.")
     else:
         seen = {slug}

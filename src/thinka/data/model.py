@@ -13,6 +13,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from .dates import Date, End, Start
 from .districts import DistrictKey
 from .hours import Days, RangeList
+from .limits import MAX_ITEMS, MAX_PLACES
 from .types import (
     ONE_OR_MANY,
     Email,
@@ -50,11 +51,15 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, hide_input_in_errors=True)
 
 
-PhoneList = Annotated[list[PhoneNumber], BeforeValidator(as_list), ONE_OR_MANY]
-TextList = Annotated[list[Line], BeforeValidator(as_list), ONE_OR_MANY]
-DistrictList = Annotated[list[DistrictKey], BeforeValidator(as_list), ONE_OR_MANY]
-HandleList = Annotated[list[GitHubHandle], BeforeValidator(as_list), ONE_OR_MANY]
-HelpTopics = Annotated[list[choice(HELP_TOPICS)], BeforeValidator(as_list), ONE_OR_MANY]  # type: ignore[valid-type]
+# Every list has a limit (data/limits.py): a site with thousands of contact points would take
+# minutes to build and make a page of megabytes.
+_MANY = Field(max_length=MAX_ITEMS)
+PhoneList = Annotated[list[PhoneNumber], BeforeValidator(as_list), ONE_OR_MANY, _MANY]
+TextList = Annotated[list[Line], BeforeValidator(as_list), ONE_OR_MANY, _MANY]
+PlaceList = Annotated[list[Line], BeforeValidator(as_list), ONE_OR_MANY, Field(max_length=MAX_PLACES)]
+DistrictList = Annotated[list[DistrictKey], BeforeValidator(as_list), ONE_OR_MANY, _MANY]
+HandleList = Annotated[list[GitHubHandle], BeforeValidator(as_list), ONE_OR_MANY, _MANY]
+HelpTopics = Annotated[list[choice(HELP_TOPICS)], BeforeValidator(as_list), ONE_OR_MANY, _MANY]  # type: ignore[valid-type]
 
 
 class Source(Record):
@@ -73,7 +78,7 @@ class Source(Record):
     titel: Optional[Line] = _f("Titel der Quelle", "Kurzer Titel der Seite, z. B. der Name der Zeitung.", "Thüringische Landeszeitung", default=None)
 
 
-SourceList = Annotated[list[Source], BeforeValidator(as_list), ONE_OR_MANY]
+SourceList = Annotated[list[Source], BeforeValidator(as_list), ONE_OR_MANY, _MANY]
 
 
 # ---------------------------------------------------------------- organisations.yml
@@ -114,9 +119,9 @@ class Member(Record):
 class ServiceArea(Record):
     model_config = ConfigDict(title="Einzugsgebiet")
 
-    orte: TextList = _f("Orte", "Städte und Gemeinden, für die der Standort zuständig ist.", ["Ilmenau", "Arnstadt"], default=[])
-    ortsteile: TextList = _f("Ortsteile", "Ortsteile und Sozialräume, in denen der Standort arbeitet.", ["Lusan", "Bieblach"], default=[])
-    plz: Annotated[list[PostalCode], BeforeValidator(as_list), ONE_OR_MANY] = _f(
+    orte: PlaceList = _f("Orte", "Städte und Gemeinden, für die der Standort zuständig ist.", ["Ilmenau", "Arnstadt"], default=[])
+    ortsteile: PlaceList = _f("Ortsteile", "Ortsteile und Sozialräume, in denen der Standort arbeitet.", ["Lusan", "Bieblach"], default=[])
+    plz: Annotated[list[PostalCode], BeforeValidator(as_list), ONE_OR_MANY, Field(max_length=MAX_PLACES)] = _f(
         "Postleitzahlen", "Postleitzahlen des Einzugsgebiets, am besten in Anführungszeichen.", ["07549", "07546"], default=[]
     )
 
@@ -174,7 +179,7 @@ class ContactPoint(Record):
     art: choice(CONTACT_KINDS) = _f("Art", "Art: " + ", ".join(CONTACT_KINDS) + ".", "Bürgerbüro")  # type: ignore[valid-type]
     adresse: Address = _f("Anschrift", "Anschrift; mindestens der Ort.", {"strasse": "Lusaner Straße 7", "plz": "07549", "ort": "Gera"})
     koordinaten: Optional[Coordinates] = _f("Koordinaten", "Lage für die Karte.", {"lat": "50.8571", "lon": "12.1042"}, default=None)
-    oeffnungszeiten: list[HoursRow] = _f("Öffnungszeiten", "Regelmäßige Öffnungszeiten, je Zeile Tage und Zeiten.", [{"tage": "Mo–Fr", "zeiten": "09:00–12:00"}], default=[])
+    oeffnungszeiten: Annotated[list[HoursRow], _MANY] = _f("Öffnungszeiten", "Regelmäßige Öffnungszeiten, je Zeile Tage und Zeiten.", [{"tage": "Mo–Fr", "zeiten": "09:00–12:00"}], default=[])
     nach_vereinbarung: YesNo = _f("Nach Vereinbarung", "'ja', wenn Termine nach Vereinbarung möglich sind.", "ja", default=False)
     oeffnungszeiten_hinweis: Optional[Line] = _f("Hinweis zu den Zeiten", "Hinweis zu den Zeiten.", "In den Schulferien geschlossen.", default=None)
     telefon: PhoneList = _f("Telefon", "Telefonnummer(n).", "03677 123456", default=[])
@@ -182,7 +187,7 @@ class ContactPoint(Record):
     website: Optional[Url] = _f("Internetseite", "Internetseite, mit https://.", "https://www.beispiel.de", default=None)
     stufenlos: Optional[choice(STEP_FREE)] = _f("Stufenlos erreichbar", "Stufenloser Zugang: ja, teilweise oder nein.", "ja", default=None)  # type: ignore[valid-type]
     sprachen: TextList = _f("Sprachen", "Sprachen, in denen beraten wird.", ["Deutsch", "Russisch"], default=[])
-    ansprechpersonen: list[Person] = _f("Ansprechpersonen", "Ansprechpersonen nach Aufgabe.", [{"rolle": "Sozialberatung", "telefon": "03677 123456"}], default=[])
+    ansprechpersonen: Annotated[list[Person], _MANY] = _f("Ansprechpersonen", "Ansprechpersonen nach Aufgabe.", [{"rolle": "Sozialberatung", "telefon": "03677 123456"}], default=[])
     seit: Optional[Date] = _f("Eröffnet", "Eröffnet am/im.", "2015-06-06", default=None)
     bis: Optional[Date] = _f(
         "Geschlossen", "Geschlossen am/im: eine frühere Anlaufstelle bleibt mit diesem Datum als Geschichte auf der Seite, nie unter den aktuellen.", "2021-12-22", default=None,
@@ -232,9 +237,9 @@ class Site(Record):
     )
     im_auftrag_von: Optional[Ident] = _f("Im Auftrag von", "Kennung der Organisation, in deren Auftrag der Träger arbeitet.", "stadt-erfurt", default=None)
     traeger: ident_list() = _f("Träger", "Kennung(en) des heutigen Trägers aus organisations.yml.", ["ikl-ilmenau"], default=[])  # type: ignore[valid-type]
-    fruehere_traeger: list[FormerCarrier] = _f("Frühere Träger", "Träger, die den Standort früher getragen haben, mit Zeitraum.", [{"organisation": "kindervereinigung-gera", "seit": "2013-03", "bis": "2017-12"}], default=[])
-    steuerungsgruppe: list[Member] = _f("Steuerungsgruppe", "Mitglieder der Steuerungsgruppe.", [{"organisation": "stadt-gera", "rolle": "Kommune"}], default=[])
-    partner: list[Member] = _f("Partner", "Netzwerkpartner vor Ort.", [{"organisation": "kindervereinigung-gera", "rolle": "Partner im Sozialraum"}], default=[])
+    fruehere_traeger: Annotated[list[FormerCarrier], _MANY] = _f("Frühere Träger", "Träger, die den Standort früher getragen haben, mit Zeitraum.", [{"organisation": "kindervereinigung-gera", "seit": "2013-03", "bis": "2017-12"}], default=[])
+    steuerungsgruppe: Annotated[list[Member], _MANY] = _f("Steuerungsgruppe", "Mitglieder der Steuerungsgruppe.", [{"organisation": "stadt-gera", "rolle": "Kommune"}], default=[])
+    partner: Annotated[list[Member], _MANY] = _f("Partner", "Netzwerkpartner vor Ort.", [{"organisation": "kindervereinigung-gera", "rolle": "Partner im Sozialraum"}], default=[])
     einzugsgebiet: ServiceArea = _f(
         "Einzugsgebiet",
         "Wo der Standort zuständig ist: Orte, Ortsteile und Postleitzahlen. Danach sucht die Suche „Ort, Ortsteil oder PLZ“.",
@@ -244,9 +249,9 @@ class Site(Record):
     themen: HelpTopics = _f("Themen", "Wobei der Standort hilft: " + ", ".join(HELP_TOPICS) + ".", ["arbeit", "geld", "wohnen"], default=[])
     hausbesuche: Optional[YesNo] = _f("Hausbesuche", "'ja', wenn auf Wunsch Hausbesuche möglich sind.", "ja", default=None)
     website: Optional[Url] = _f("Internetseite", "Eigene Internetseite des Standorts.", "https://www.thinka-muehlhausen.de", default=None)
-    veroeffentlichungen: list[Publication] = _f("Veröffentlichungen", "Eigene Veröffentlichungen wie eine Stadtteilzeitung.", [{"titel": "Stadtteilzeitung"}], default=[])
+    veroeffentlichungen: Annotated[list[Publication], _MANY] = _f("Veröffentlichungen", "Eigene Veröffentlichungen wie eine Stadtteilzeitung.", [{"titel": "Stadtteilzeitung"}], default=[])
     quellen: SourceList = _f("Quellen", "Woher die Angaben zum Standort stammen.", [{"url": "https://www.otegau.de/projekt-thinka-gera/", "stand": "2022-01"}], default=[])
-    anlaufstellen: list[ContactPoint] = _f(
+    anlaufstellen: Annotated[list[ContactPoint], _MANY] = _f(
         "Anlaufstellen",
         "Die Anlaufstellen des Standorts.",
         [{"name": "Bürgerbüro Rabenhold", "art": "Bürgerbüro", "adresse": {"ort": "Arnstadt", "ortsteil": "Rabenhold"}}],
@@ -262,11 +267,13 @@ class Site(Record):
 
 
 # ---------------------------------------------------------------- news/<name>.md and events/<name>.yml
-Owners = Annotated[list[Ident], BeforeValidator(as_list), ONE_OR_MANY, Field(min_length=1)]
+Owners = Annotated[list[Ident], BeforeValidator(as_list), ONE_OR_MANY, Field(min_length=1, max_length=MAX_ITEMS)]
 
 
 class Image(Record):
     """Ein Bild zu einer Meldung oder Veranstaltung."""
+
+    model_config = ConfigDict(title="Bild")
 
     datei: Line = _f("Bilddatei", "Bilddatei (JPEG, PNG oder WebP), angegeben relativ zum Ordner der Meldung bzw. Veranstaltung.", "bilder/rabenhold.jpg")
     alt: Line = _f(
@@ -288,7 +295,7 @@ class NewsPost(Record):
         "Kennung(en) der Standorte (Dateiname in sites/ ohne .yml), zu denen die Meldung gehört; 'koordinierungsstelle' für Meldungen der Koordinierungsstelle.",
         ["ilm-kreis"],
     )
-    themen: Annotated[list[choice(TOPICS)], BeforeValidator(as_list), ONE_OR_MANY] = _f(  # type: ignore[valid-type]
+    themen: Annotated[list[choice(TOPICS)], BeforeValidator(as_list), ONE_OR_MANY, _MANY] = _f(  # type: ignore[valid-type]
         "Themen", "Themen: " + ", ".join(TOPICS) + ".", ["eroeffnung"], default=[]
     )
     zusammenfassung: Optional[Line] = _f("Zusammenfassung", "Ein Satz für Übersichten und Feeds; sonst der erste Absatz des Textes.", default=None)
@@ -297,6 +304,8 @@ class NewsPost(Record):
 
 class EventPlace(Record):
     """Wo eine Veranstaltung stattfindet: eine Anlaufstelle eines ihrer Standorte oder eine Anschrift."""
+
+    model_config = ConfigDict(title="Veranstaltungsort")
 
     anlaufstelle: Optional[Line] = _f("Anlaufstelle", "Name einer Anlaufstelle eines der genannten Standorte.", "Bürgerbüro Rabenhold", default=None)
     name: Optional[Line] = _f("Name des Ortes", "Bezeichnung des Ortes, wenn es keine Anlaufstelle ist.", "Rathaus", default=None)

@@ -4,6 +4,7 @@ the sites they belong to, their images and the places of events."""
 from __future__ import annotations
 
 import difflib
+import os
 import posixpath
 import re
 from pathlib import Path
@@ -20,7 +21,8 @@ from .dataset import (
     named_files,
 )
 from .dates import span
-from .diagnostics import Problems
+from .diagnostics import Problems, file_system_reason
+from .limits import MAX_MARKDOWN_CHARS, german_number
 from .model import Event, NewsPost
 from .types import find_html
 from .vocabulary import COORDINATION, IMAGE_TYPES
@@ -53,6 +55,12 @@ def _check_body(path: Path, body: str, first_line: int, problems: Problems) -> N
     if not body.strip():
         problems.error(str(path), first_line, 1, "Der Text der Meldung fehlt: bitte unter die zweite Zeile '---' schreiben.")
         return
+    if len(body) > MAX_MARKDOWN_CHARS:
+        problems.error(
+            str(path), first_line, 1,
+            f"Der Text der Meldung ist zu lang: {german_number(len(body))} Zeichen; erlaubt sind höchstens {german_number(MAX_MARKDOWN_CHARS)}.",
+        )
+        return
     offset = find_html(body)
     if offset is not None:
         line = body.count("\n", 0, offset)
@@ -75,7 +83,7 @@ def _check_owners(dataset: Dataset, located: Located, problems: Problems) -> Non
             continue
         if slug in seen:
             error_at(problems, located, ("standorte", i), f"Der Standort '{slug}' steht doppelt in der Liste.")
-        elif slug != COORDINATION and slug not in known:
+        elif slug != COORDINATION and slug not in known and not dataset.sites_unread:
             close = difflib.get_close_matches(slug, sorted(known | {COORDINATION}), n=1)
             hint = f" Meinten Sie '{close[0]}'?" if close else f" Die Kennung ist der Dateiname in sites/ ohne .yml; für die Koordinierungsstelle '{COORDINATION}'."
             error_at(problems, located, ("standorte", i), f"Den Standort '{slug}' gibt es nicht.{hint}")
@@ -114,7 +122,22 @@ def _check_image(folder: Path, located: Located, name: str, problems: Problems) 
     elif path.suffix.lower() not in IMAGE_TYPES or path.resolve().suffix.lower() not in IMAGE_TYPES:
         error_at(problems, located, where, "Bilder bitte als JPEG, PNG oder WebP speichern (.jpg, .png, .webp).")
     elif image_source(folder, name) is None:
-        error_at(problems, located, where, f"Die Bilddatei '{name}' gibt es nicht (gesucht in {folder.name}/{name}).")
+        reason = _unreadable(path)
+        error_at(problems, located, where, f"Die Bilddatei '{name}' kann nicht gelesen werden: {reason}." if reason else f"Die Bilddatei '{name}' gibt es nicht (gesucht in {folder.name}/{name}).")
+    elif reason := _unreadable(path):
+        error_at(problems, located, where, f"Die Bilddatei '{name}' kann nicht gelesen werden: {reason}.")
+
+
+def _unreadable(path: Path) -> str | None:
+    """Why a file that may exist cannot be read (a folder without permission, the file itself);
+    None when it can be read or does not exist (the build must be able to publish it)."""
+    try:
+        os.close(os.open(path, os.O_RDONLY | os.O_NONBLOCK))
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return file_system_reason(exc)
+    return None
 
 
 def load_events(dataset: Dataset, problems: Problems) -> None:

@@ -55,6 +55,8 @@ class Operator(Record):
     eine Pflichtangabe fehlt, warnt ``thinka validate`` und die Seite sagt, was fehlt.
     """
 
+    model_config = ConfigDict(title="Betreiber der Website")
+
     name: Optional[Line] = _f("Name", "Name der Stelle, die die Website betreibt (Diensteanbieter nach § 5 DDG), mit Rechtsform.", "Beispiel gGmbH", default=None)
     vertreten_durch: Optional[Line] = _f("Vertreten durch", "Wer die Stelle vertritt (Geschäftsführung, Leitung), mit Vor- und Nachnamen.", "Vorname Nachname (Geschäftsführung)", default=None)
     strasse: Optional[Line] = _f("Straße", "Postanschrift: Straße und Hausnummer (kein Postfach).", "Musterstraße 1", default=None)
@@ -79,6 +81,8 @@ class Operator(Record):
 
 class Accessibility(Record):
     """Angaben für die Erklärung zur Barrierefreiheit."""
+
+    model_config = ConfigDict(title="Barrierefreiheit")
 
     konformitaet: Optional[choice(CONFORMANCE)] = _f("Stand der Vereinbarkeit", "Stand der Vereinbarkeit mit BITV 2.0: vollstaendig, teilweise oder nicht.", "teilweise", default=None)  # type: ignore[valid-type]
     stand: Optional[Date] = _f("Stand der Erklärung", "Wann die Erklärung erstellt oder zuletzt überprüft wurde.", "2026-11-25", default=None)

@@ -8,9 +8,9 @@ import os
 import stat
 from pathlib import Path
 
-from .diagnostics import Problems
+from .diagnostics import Problems, file_system_reason
+from .limits import MAX_BYTES, german_number
 
-MAX_BYTES = 2_000_000
 
 _KINDS = {
     stat.S_IFDIR: "ein Ordner",
@@ -22,7 +22,7 @@ _KINDS = {
 
 
 def _too_large(size: int) -> str:
-    return f"Datei ist zu groß ({size:,} Bytes; erlaubt sind {MAX_BYTES:,}).".replace(",", ".")
+    return f"Datei ist zu groß ({german_number(size)} Bytes; erlaubt sind {german_number(MAX_BYTES)})."
 
 
 def read_data_file(path: Path, problems: Problems, root: str | Path | None = None) -> bytes | None:
@@ -38,7 +38,7 @@ def read_data_file(path: Path, problems: Problems, root: str | Path | None = Non
         elif path.is_symlink():
             problems.error(name, 1, 1, f"Die Verknüpfung (Symlink) zeigt auf '{os.readlink(path)}', das es nicht gibt; bitte durch die Datei selbst ersetzen.")
         else:
-            problems.error(name, 1, 1, f"Datei kann nicht gelesen werden ({exc.strerror}).")
+            problems.error(name, 1, 1, f"Datei kann nicht gelesen werden: {file_system_reason(exc)}.")
         return None
     if root is not None and not real.is_relative_to(os.path.realpath(root)):
         problems.error(name, 1, 1, f"Die Datei ist eine Verknüpfung (Symlink) aus dem Datenordner hinaus (nach {real}); bitte die Datei selbst in den Datenordner legen.")
@@ -60,7 +60,7 @@ def read_data_file(path: Path, problems: Problems, root: str | Path | None = Non
                 return None
             raw = file.read(MAX_BYTES + 1)
     except OSError as exc:
-        problems.error(name, 1, 1, f"Datei kann nicht gelesen werden ({exc.strerror}).")
+        problems.error(name, 1, 1, f"Datei kann nicht gelesen werden: {file_system_reason(exc)}.")
         return None
     if len(raw) > MAX_BYTES:  # it grew since
         problems.error(name, 1, 1, _too_large(len(raw)))

@@ -7,13 +7,15 @@ import html
 import json
 import re
 from collections.abc import Callable
-from html import unescape
+from html import escape, unescape
 from typing import Any
 from urllib.parse import urlsplit
 
 import markdown
 from markdown.extensions import Extension
+from markdown.inlinepatterns import IMAGE_LINK_RE, LINK_RE, ImageInlineProcessor, InlineProcessor, LinkInlineProcessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import ETX, STX
 
 SAFE_SCHEMES = {"http", "https", "mailto", "tel", ""}
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f]")
@@ -44,6 +46,74 @@ class _SafeLinks(Treeprocessor):
                 element.attrib.clear()
 
 
+# How far a link's text ('[…]') or address ('(…)') may reach. Python-Markdown looks for the
+# closing bracket character by character from every '[' and from every '(' after a ']': a text of
+# thousands of '![' took 88 s (each search ran to the end of the paragraph). Brackets that
+# cannot start a link are turned into plain text first, in one pass, so every search stays short.
+_REACH = 1000
+_NESTED = 8  # links or images inside one link's text, at most
+_BRACKETS = re.compile(r"[\[\]()]")
+
+
+def _bracket_fates(text: str) -> tuple[set[int], set[int]]:
+    """The '[' and the '(' of ``text`` that may start a link's text or address, as distances from
+    the end of ``text`` (what follows a bracket decides, so these stay right while Python-Markdown
+    replaces what lies before it)."""
+    size = len(text)
+    squares: list[tuple[int, int]] = []
+    rounds: list[int] = []
+    opened = 0
+    keep_square: set[int] = set()
+    keep_round: set[int] = set()
+    for match in _BRACKETS.finditer(text):
+        at, char = match.start(), match.group()
+        if char == "[":
+            squares.append((at, opened))
+            opened += 1
+        elif char == "]":
+            if squares:
+                start, before = squares.pop()
+                if at - start <= _REACH and opened - before - 1 <= _NESTED:
+                    keep_square.add(size - start)
+        elif char == "(":
+            rounds.append(at)
+        elif rounds:
+            start = rounds.pop()
+            if at - start <= _REACH:
+                keep_round.add(size - start)
+    return keep_square, keep_round
+
+
+class _HopelessBrackets(InlineProcessor):
+    """A '[' without its ']' close by, or a '(' after ']' without its ')', becomes plain text
+    (as if written '\\[') before the link patterns see it."""
+
+    def __init__(self, md) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(r"\[|(?<=\])\(", md)
+        self.source = ""
+        self.fates: tuple[set[int], set[int]] = (set(), set())
+
+    def handleMatch(self, m, data):  # type: ignore[no-untyped-def]  # noqa: N802 - Markdown's API
+        start = m.start(0)
+        rest = data[start:]
+        if not self.source.endswith(rest):
+            self.source, self.fates = data, _bracket_fates(data)
+        square, round_ = self.fates
+        if len(rest) in (square if m.group(0) == "[" else round_):
+            return None, None, None
+        return f"{STX}{ord(m.group(0))}{ETX}", start, start + 1
+
+
+class _ShortLink(LinkInlineProcessor):
+    def getLink(self, data, index):  # type: ignore[no-untyped-def]  # noqa: N802 - Markdown's API
+        return super().getLink(data[: index + _REACH], index)
+
+
+class _ShortImage(ImageInlineProcessor):
+    def getLink(self, data, index):  # type: ignore[no-untyped-def]  # noqa: N802 - Markdown's API
+        return super().getLink(data[: index + _REACH], index)
+
+
 class _NoHtml(Extension):
     def __init__(self, link: Callable[[str], str] | None = None) -> None:
         super().__init__()
@@ -52,6 +122,9 @@ class _NoHtml(Extension):
     def extendMarkdown(self, md):  # type: ignore[no-untyped-def]  # noqa: N802 - Markdown's API
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
+        md.inlinePatterns.register(_HopelessBrackets(md), "thinka_hopeless_brackets", 175)  # after code and escapes
+        md.inlinePatterns.register(_ShortLink(LINK_RE, md), "link", 160)
+        md.inlinePatterns.register(_ShortImage(IMAGE_LINK_RE, md), "image_link", 150)
         md.treeprocessors.register(_SafeLinks(md, self.link), "thinka_safe_links", 0)
 
 
@@ -87,7 +160,13 @@ def _render_unlinked(text: str, shift_headings: int) -> str:
 def _render(text: str, shift_headings: int, link: Callable[[str], str] | None) -> str:
     converter = _converter()
     converter.treeprocessors["thinka_safe_links"].link = link  # type: ignore[attr-defined]
-    html = converter.reset().convert(text)
+    # Python-Markdown can leave a placeholder of its own half-replaced when '_' emphasis crosses
+    # an escaped character; its marker characters never belong in a page.
+    try:
+        html = converter.reset().convert(text).replace(STX, "").replace(ETX, "")
+    except RecursionError:  # lists or quotes nested hundreds deep ('- - - - …'): shown as plain text
+        converter.reset()
+        return "\n".join(f"<p>{escape(part.strip())}</p>" for part in re.split(r"\n\s*\n", text) if part.strip())
     for level in range(6 - shift_headings, 0, -1):  # data headings sit below the page's own h1/h2
         html = html.replace(f"<h{level}", f"<h{min(level + shift_headings, 6)}").replace(
             f"</h{level}>", f"</h{min(level + shift_headings, 6)}>"

@@ -23,6 +23,7 @@ from pydantic_core import PydanticCustomError
 # number and ``true`` as a boolean. ``thinka validate`` reads every value as typed text. Each type
 # below therefore also declares the non-text forms an editor may produce; the rules that decide
 # stay in the Python validators.
+from .limits import MAX_ITEMS, MAX_LINE_CHARS, MAX_MARKDOWN_CHARS, german_number
 from .yamlsource import CONTROL, FORBIDDEN, INVISIBLE, forbidden_character_message
 
 
@@ -44,6 +45,8 @@ def _text(value: Any) -> str:
         fail("Hier fehlt ein Wert.")
     if not isinstance(value, str):
         fail("Hier wird ein einfacher Text erwartet, keine Liste und kein Abschnitt.")
+    if len(value) > MAX_MARKDOWN_CHARS:  # before any other check, so none of them runs long
+        fail(f"Der Text ist zu lang: {german_number(len(value))} Zeichen; erlaubt sind höchstens {german_number(MAX_MARKDOWN_CHARS)}.")
     value = unicodedata.normalize("NFC", value.strip())
     if not value:
         fail("Hier fehlt ein Wert.")
@@ -59,6 +62,11 @@ Text = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": "string", 
 
 
 def _one_line(value: Any) -> str:
+    if isinstance(value, str) and len(value) > MAX_LINE_CHARS:
+        fail(
+            f"Der Wert ist zu lang: {german_number(len(value))} Zeichen; in einer Zeile erlaubt sind höchstens {MAX_LINE_CHARS}. "
+            "Längere Texte gehören in die Beschreibung."
+        )
     value = _text(value)
     if "\n" in value:
         fail("Dieser Wert muss in eine Zeile passen.")
@@ -71,7 +79,7 @@ def _one_line(value: Any) -> str:
 
 
 # Unquoted ``2021`` or ``true`` is text for us but a number or boolean for an editor.
-Line = Annotated[str, BeforeValidator(_one_line), WithJsonSchema({"type": ["string", "number", "boolean"], "minLength": 1})]
+Line = Annotated[str, BeforeValidator(_one_line), WithJsonSchema({"type": ["string", "number", "boolean"], "minLength": 1, "maxLength": MAX_LINE_CHARS})]
 
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z!?]")
 
@@ -83,7 +91,7 @@ def _markdown(value: Any) -> str:
     return value
 
 
-Markdown = Annotated[str, BeforeValidator(_markdown), WithJsonSchema({"type": "string", "minLength": 1})]
+Markdown = Annotated[str, BeforeValidator(_markdown), WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_MARKDOWN_CHARS})]
 
 
 def as_list(value: Any) -> Any:
@@ -306,11 +314,11 @@ def choice(options: dict[str, str]) -> Any:
 
 
 def ident_list(min_items: int = 0) -> Any:
-    return Annotated[list[Ident], BeforeValidator(as_list), ONE_OR_MANY, Field(min_length=min_items)]
+    return Annotated[list[Ident], BeforeValidator(as_list), ONE_OR_MANY, Field(min_length=min_items, max_length=MAX_ITEMS)]
 
 
 def text_list(min_items: int = 0) -> Any:
-    return Annotated[list[Line], BeforeValidator(as_list), ONE_OR_MANY, Field(min_length=min_items)]
+    return Annotated[list[Line], BeforeValidator(as_list), ONE_OR_MANY, Field(min_length=min_items, max_length=MAX_ITEMS)]
 
 
 def find_html(text: str) -> int | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import gc
 import os
+import stat
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,7 +29,7 @@ from .dataset import (
     missing_legal_facts,
     named_files,
 )
-from .diagnostics import Problems
+from .diagnostics import Problems, file_system_reason
 from .hours import WEEKDAY_NAMES
 from .model import ContactPoint, Organisation, OrganisationsFile, Site
 from .program import Program
@@ -61,7 +62,14 @@ def _load_dataset(data_dir: str | Path, problems: Problems | None, today: date |
     problems = problems if problems is not None else Problems()
     data_dir = Path(data_dir)
     dataset = Dataset(data_dir)
-    if not data_dir.is_dir():
+    try:
+        found = stat.S_ISDIR(os.stat(data_dir).st_mode)
+    except FileNotFoundError:
+        found = False
+    except OSError as exc:  # a folder on the way without permission, a symlink loop …
+        problems.error(str(data_dir), 1, 1, f"Das Datenverzeichnis kann nicht gelesen werden: {file_system_reason(exc)}.")
+        return dataset, problems
+    if not found:
         problems.error(str(data_dir), 1, 1, "Datenverzeichnis nicht gefunden.")
         return dataset, problems
 
@@ -84,6 +92,7 @@ def _load_dataset(data_dir: str | Path, problems: Problems | None, today: date |
     sites_dir = data_dir / SITES_DIR
     before = len(problems.items)
     files = list(named_files(sites_dir, (".yml", ".yaml"), problems, example="gera-lusan.yml", what="Standort ", with_images=False, reserved=SITE_RESERVED_NAMES))
+    dataset.sites_unread = any(p.path == str(sites_dir) for p in problems.items[before:])
     if not files and len(problems.items) == before and not _has_entries(sites_dir):
         problems.error(str(sites_dir), 1, 1, "Keine Standorte gefunden: lege je Standort eine Datei sites/<kennung>.yml an.")
     invalid: list[Located] = []
@@ -263,8 +272,16 @@ def _check_hours(located: Located, loc: tuple[Any, ...], point: ContactPoint, pr
                 by_day[day].append((span, loc + ("oeffnungszeiten", r, "zeiten", z)))
     reported: set[tuple[Any, ...]] = set()
     for day, spans in sorted(by_day.items()):
-        for j, (span, where) in enumerate(spans):
-            for other, other_where in spans[:j]:
-                if span.overlaps(other) and where not in reported:
+        # One sweep in order of start time (a hundred rows of forty spans each compared pairwise
+        # took seconds): a span that starts before the latest end so far overlaps that span; the
+        # one listed later of the two is reported.
+        latest: int | None = None
+        for k in sorted(range(len(spans)), key=lambda k: (spans[k][0].start, k)):
+            if latest is not None and spans[k][0].overlaps(spans[latest][0]):
+                later, earlier = max(k, latest), min(k, latest)
+                (span, where), other = spans[later], spans[earlier][0]
+                if where not in reported:
                     reported.add(where)
                     error_at(problems, located, where, f"Die Zeit {span.label} überschneidet sich am {WEEKDAY_NAMES[day]} mit {other.label}.")
+            if latest is None or spans[k][0].end > spans[latest][0].end:
+                latest = k

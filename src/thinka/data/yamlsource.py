@@ -22,9 +22,10 @@ except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 from .diagnostics import Problems
+from .limits import MAX_DEPTH, MAX_FIELDS, MAX_KEY_CHARS, MAX_LIST_ENTRIES, MAX_VALUES, german_number
 from .reading import read_data_file
+from .yamlerrors import explain
 
-MAX_DEPTH = 40
 NULLS = {"", "~", "null", "Null", "NULL"}
 
 # Characters no editor means to type: control characters (C0 except tab and line ends, DEL, C1),
@@ -130,6 +131,10 @@ class _NeedsMessage(Exception):
     """A quick reading met something to report: read the file again, noting positions."""
 
 
+class _TooManyValues(Exception):
+    """More values than :data:`~thinka.data.limits.MAX_VALUES` (args: the position of the one too many)."""
+
+
 def _typed_tag(tag: str) -> str:
     """A tag as the editor typed it: ``tag:yaml.org,2002:python/…`` was written ``!!python/…``."""
     return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
@@ -157,6 +162,7 @@ class _Builder:
         # double quotes are checked key by key).
         self.invisible = INVISIBLE.search(text) is not None
         self.aliased = False
+        self.count = 0
 
     def error(self, pos: tuple[int, int], message: str) -> None:
         if self.quick:
@@ -185,6 +191,9 @@ class _Builder:
             self.seen.add(id(node))
         kind = type(node)
         if kind is yaml.ScalarNode:
+            self.count += 1
+            if self.count > MAX_VALUES:  # checked in the quick reading, before anything is reported
+                raise _TooManyValues(pos)
             value = node.value
             # The raw text was checked for forbidden characters; only an escape in double
             # quotes ("\x01") can bring one into a value.
@@ -200,9 +209,15 @@ class _Builder:
                 return None
             return value
         if kind is yaml.SequenceNode and node.tag == _SEQ:
+            if len(node.value) > MAX_LIST_ENTRIES:
+                self.refuse(loc, pos, f"Zu viele Einträge in dieser Liste: {german_number(len(node.value))}; erlaubt sind höchstens {german_number(MAX_LIST_ENTRIES)}.")
+                return None
             build = self.build
             return [build(item, loc + (i,)) for i, item in enumerate(node.value)]
         if kind is yaml.MappingNode and node.tag == _MAP:
+            if len(node.value) > MAX_FIELDS:
+                self.refuse(loc, pos, f"Zu viele Felder in diesem Abschnitt: {german_number(len(node.value))}; erlaubt sind höchstens {MAX_FIELDS}.")
+                return None
             return self.mapping(node, loc)
         self.refuse(loc, pos, f"Unbekannte YAML-Markierung '{_typed_tag(node.tag)}' ist nicht erlaubt.")
         return None
@@ -210,6 +225,7 @@ class _Builder:
     def mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
         result: dict[str, Any] = {}
         keys, build = self.keys, self.build
+        entry: set[str] | None = None  # the fields since a missing '- ' was reported
         for key_node, value_node in node.value:
             mark = key_node.start_mark
             key_pos = (mark.line + 1, mark.column + 1)
@@ -217,6 +233,9 @@ class _Builder:
                 self.error(key_pos, "Ein Feldname muss einfacher Text sein.")
                 continue
             key = key_node.value
+            if len(key) > MAX_KEY_CHARS:
+                self.error(key_pos, f"Der Feldname ist zu lang: {german_number(len(key))} Zeichen; erlaubt sind höchstens {MAX_KEY_CHARS}.")
+                continue
             quoted = key_node.style == '"'
             bad = (FORBIDDEN.search(key) or CONTROL.search(key)) if quoted else None
             if bad is None and (quoted or self.invisible):
@@ -231,8 +250,17 @@ class _Builder:
                 if self.quick:
                     raise _NeedsMessage
                 first = keys[loc + (key,)]
-                self.error(key_pos, f"Das Feld '{key}' steht doppelt in diesem Abschnitt (zuerst in Zeile {first[0]}).")
+                # The first field of a list entry once more: most often the next entry lacks its '- '.
+                if loc and isinstance(loc[-1], int) and not node.flow_style and (entry is not None or key == next(iter(result))):
+                    if entry is None or key in entry:  # once per entry that lacks it, not for each of its fields
+                        self.error(key_pos, f"Fehlt '- ' vor '{key}:'? Jeder Eintrag einer Liste beginnt mit '- '; ohne ihn steht '{key}' ein zweites Mal im Eintrag von Zeile {first[0]}.")
+                        entry = set()
+                    entry.add(key)
+                else:
+                    self.error(key_pos, f"Das Feld '{key}' steht doppelt in diesem Abschnitt (zuerst in Zeile {first[0]}).")
                 continue
+            if entry is not None:
+                entry.add(key)
             where = loc + (key,)
             if not self.quick:
                 keys[where] = key_pos
@@ -321,7 +349,9 @@ def _compose(text: str, doc: Document, problems: Problems) -> None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = _pos(mark) if mark else (1, 1)
-        message = "YAML-Syntaxfehler: " + _explain(exc)
+        explained, start = explain(exc, text)
+        message = "YAML-Syntaxfehler: " + explained
+        column = start or column
         opened = exc.context or ""
         if ("flow" in opened or "quoted" in opened) and exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
             message += f" (Der betroffene Abschnitt beginnt in Zeile {exc.context_mark.line + 1}.)"
@@ -341,13 +371,20 @@ def _compose(text: str, doc: Document, problems: Problems) -> None:
     doc.text = text
     if node is None:
         return
+    builder = _Builder(doc, problems, text, quick=True)
     try:
-        doc.data = _Builder(doc, problems, text, quick=True).build(node, ())
+        try:
+            doc.data = builder.build(node, ())
+            return
+        except _NeedsMessage:
+            pass
+        builder = _Builder(doc, problems, text)
+        doc.data = builder.build(node, ())
+    except _TooManyValues as exc:  # nothing of the file is read
+        doc.data, doc.positions = None, None
+        message = f"Die Datei enthält zu viele Werte: mehr als {german_number(MAX_VALUES)}. Bitte auf mehrere Dateien verteilen oder kürzen."
+        problems.error(name, exc.args[0][0], exc.args[0][1], message)
         return
-    except _NeedsMessage:
-        pass
-    builder = _Builder(doc, problems, text)
-    doc.data = builder.build(node, ())
     doc.positions = builder.values, builder.keys
     if builder.aliased:
         _report_aliases(text, doc, problems)
@@ -365,36 +402,3 @@ def _report_aliases(text: str, doc: Document, problems: Problems) -> None:
         if isinstance(event, yaml.AliasEvent):
             line, column = _pos(event.start_mark)
             problems.error(str(doc.path), line, column, "Anker und Verweise (&name / *name) sind nicht erlaubt: bitte den Wert ausschreiben.")
-
-
-_HINTS = {
-    "tab character": "Tabulatorzeichen sind in YAML nicht erlaubt; bitte mit Leerzeichen einrücken.",
-    "found character '\\t' that cannot start any token": "Tabulatorzeichen sind in YAML nicht erlaubt; bitte mit Leerzeichen einrücken.",
-    "mapping values are not allowed": "Doppelpunkt an unerwarteter Stelle. Steht ein Text mit ': ' ohne Anführungszeichen? Dann den Text in \"…\" setzen.",
-    "could not find expected ':'": "Hier fehlt ein Doppelpunkt nach dem Feldnamen (feld: wert).",
-    "found undefined alias": "Verweise (*name) sind nicht erlaubt.",
-    "did not find expected key": "Einrückung stimmt nicht: Felder eines Abschnitts müssen genau untereinander stehen.",
-    "did not find expected '-' indicator": "Einrückung stimmt nicht: Listeneinträge ('- ') müssen genau untereinander stehen.",
-    "found unexpected end of stream": "Die Datei endet mitten in einem Wert; fehlt ein schließendes Anführungszeichen oder eine Klammer?",
-    "found unknown escape character": "Unbekannte Escape-Sequenz mit '\\' in einem Text in doppelten Anführungszeichen.",
-    "did not find expected ',' or ']'": "Eine Liste in [eckigen Klammern] ist nicht geschlossen: fehlt ein ']' oder ein Komma?",
-    "did not find expected ',' or '}'": "Ein Abschnitt in {geschweiften Klammern} ist nicht geschlossen: fehlt ein '}' oder ein Komma?",
-    "found unexpected ':'": "Doppelpunkt an unerwarteter Stelle; Text mit Doppelpunkt bitte in \"…\" setzen.",
-    "while scanning a quoted scalar": "Ein Anführungszeichen wird nicht geschlossen.",
-    "found character that cannot start any token": "Dieses Zeichen darf hier nicht am Anfang eines Werts stehen (z. B. @ oder `): bitte den Wert in \"…\" setzen.",
-    "exceeded maximum nesting depth": f"Zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen).",
-    "found invalid Unicode character escape code": "Ungültige Unicode-Escape-Sequenz (\\u…) in einem Text in doppelten Anführungszeichen.",
-    "expected alphabetic or numeric character": "Nach '&' oder '*' muss ein Name folgen; Anker und Verweise sind ohnehin nicht erlaubt. Text mit '&' oder '*' am Anfang bitte in \"…\" setzen.",
-    "found duplicate anchor": "Anker (&name) sind nicht erlaubt.",
-    "found unexpected document separator": "Ein '---' oder '...' steht mitten im Text; bitte den Text in \"…\" setzen.",
-    "block sequence entries are not allowed": "Ein Listeneintrag ('- ') steht an unerwarteter Stelle: steht er unter einem Feld mit Wert in derselben Zeile?",
-    "expected a single document in the stream": "Die Datei darf nur ein YAML-Dokument enthalten ('---' nur einmal am Anfang).",
-}
-
-
-def _explain(exc: yaml.MarkedYAMLError) -> str:
-    problem = (exc.problem or "").strip()
-    for english, german in _HINTS.items():
-        if english in problem or english in (exc.context or ""):
-            return german
-    return f"Die Datei ist an dieser Stelle kein gültiges YAML (technische Meldung: {problem or exc.context})."

@@ -9,12 +9,14 @@ from pathlib import Path
 
 from thinka.data.dataset import Dataset, data_dir_default
 from thinka.data.diagnostics import one_line
+from thinka.data.settings import fixed_today
 from thinka.data.validate import load_dataset
 from thinka.data.vocabulary import CONTACT_KINDS, SITE_STATUS
 from thinka.exports import codeowners, schema
 from thinka.views import report
 
 from . import scaffold
+from .german_help import german
 
 
 def in_github_actions() -> bool:
@@ -23,15 +25,19 @@ def in_github_actions() -> bool:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     dataset, problems = load_dataset(args.data_dir)
-    for problem in problems.warnings + problems.errors:
-        print(problem.format(), file=sys.stderr if problem in problems.errors else sys.stdout)
+    errors, warnings_ = problems.errors, problems.warnings
+    for problem in warnings_:
+        print(problem.format())
+    sys.stdout.flush()
+    for problem in errors:
+        print(problem.format(), file=sys.stderr)
     if in_github_actions():  # the same problems as annotations on the pull request's lines
         workspace = os.environ.get("GITHUB_WORKSPACE") or os.getcwd()
-        for problem in problems.errors + problems.warnings:
+        for problem in errors + warnings_:
             print(problem.annotation(workspace))
         sys.stdout.flush()
     if problems:
-        count = len(problems.errors)
+        count = len(errors)
         print(f"{count} Fehler gefunden." if count != 1 else "1 Fehler gefunden.", file=sys.stderr)
         return 1
     points = sum(len(s.record.anlaufstellen) for s in dataset.sites.values())
@@ -114,7 +120,9 @@ def cmd_new_site(args: argparse.Namespace) -> int:
         name = _ask(args.name, "Name des Standorts (z. B. ThINKA Jena-Lobeda)", "--name \"Name des Standorts\"")
         kreise = args.kreis or [_ask(None, "Landkreis oder kreisfreie Stadt", "--kreis KREIS")]
         area = {"orte": args.ort or [], "ortsteile": args.ortsteil or [], "plz": args.plz or []}
-        path = scaffold.new_site(args.data_dir, args.slug, name, kreise, args.traeger or [], args.status, area=area)
+        path = scaffold.new_site(
+            args.data_dir, args.slug, name, kreise, args.traeger or [], args.status, area=area, beginn=args.beginn, ende=args.ende, nachfolger=args.nachfolger,
+        )
     except scaffold.ScaffoldError as exc:
         _print_lines(exc)
         return 1
@@ -174,42 +182,50 @@ def _print_lines(exc: Exception) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    with german():
+        return _main(argv)
+
+
+def _main(argv: list[str] | None) -> int:
     parser = argparse.ArgumentParser(prog="thinka", description="Werkzeuge für die ThINKA-Daten.")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="befehl")
     validate = sub.add_parser("validate", help="Alle Daten prüfen und jeden Fehler als Datei:Zeile:Spalte melden.")
-    validate.add_argument("data_dir", nargs="?", type=Path, default=Path(data_dir_default()), help="Datenverzeichnis (Standard: sites_data oder $THINKA_DATA_DIR)")
+    validate.add_argument("data_dir", nargs="?", type=Path, default=Path(data_dir_default()), metavar="datenordner", help="Datenverzeichnis (Standard: sites_data oder $THINKA_DATA_DIR)")
     validate.set_defaults(run=cmd_validate)
 
     schema_cmd = sub.add_parser("schema", help="JSON-Schemas für Editoren aus dem Datenmodell erzeugen (site, organisations, program).")
-    schema_cmd.add_argument("--out", type=Path, default=schema.SCHEMA_DIR, help=f"Zielordner (Standard: {schema.SCHEMA_DIR})")
+    schema_cmd.add_argument("--out", type=Path, metavar="ORDNER", default=schema.SCHEMA_DIR, help=f"Zielordner (Standard: {schema.SCHEMA_DIR})")
     schema_cmd.add_argument("--check", action="store_true", help="Nichts schreiben; Status 1, wenn die Dateien im Zielordner veraltet sind.")
     schema_cmd.set_defaults(run=cmd_schema)
 
     report_cmd = sub.add_parser("report", help="Bericht für die Koordinierungsstelle: veraltete Angaben, Lücken, Standorte je Kreis.")
-    report_cmd.add_argument("data_dir", nargs="?", type=Path, default=Path(data_dir_default()), help="Datenverzeichnis (Standard: sites_data oder $THINKA_DATA_DIR)")
+    report_cmd.add_argument("data_dir", nargs="?", type=Path, default=Path(data_dir_default()), metavar="datenordner", help="Datenverzeichnis (Standard: sites_data oder $THINKA_DATA_DIR)")
     report_cmd.set_defaults(run=cmd_report)
 
     owners = sub.add_parser("codeowners", help=".github/CODEOWNERS aus den Feldern 'redaktion' schreiben (im Wurzelordner des Repositorys ausführen).")
-    owners.add_argument("data_dir", nargs="?", type=Path, default=Path(data_dir_default()), help="Datenverzeichnis (Standard: sites_data oder $THINKA_DATA_DIR)")
-    owners.add_argument("--out", type=Path, default=codeowners.PATH, help=f"Zieldatei (Standard: {codeowners.PATH})")
+    owners.add_argument("data_dir", nargs="?", type=Path, default=Path(data_dir_default()), metavar="datenordner", help="Datenverzeichnis (Standard: sites_data oder $THINKA_DATA_DIR)")
+    owners.add_argument("--out", type=Path, metavar="DATEI", default=codeowners.PATH, help=f"Zieldatei (Standard: {codeowners.PATH})")
     owners.add_argument("--check", action="store_true", help="Nichts schreiben; Status 1, wenn die Datei veraltet ist.")
     owners.set_defaults(run=cmd_codeowners)
 
     data_dir_help = "Datenverzeichnis (Standard: sites_data oder $THINKA_DATA_DIR)"
     new = sub.add_parser("new-site", help="Eine Datei für einen neuen Standort anlegen, mit Hinweisen als Kommentaren.")
-    new.add_argument("slug", help="Kennung des Standorts, wird die Adresse /standorte/<kennung>/ (z. B. jena-lobeda)")
+    new.add_argument("slug", metavar="kennung", help="Kennung des Standorts, wird die Adresse /standorte/<kennung>/ (z. B. jena-lobeda)")
     new.add_argument("--name", help="Name des Standorts, z. B. \"ThINKA Jena-Lobeda\"")
     new.add_argument("--kreis", action="append", help="Landkreis oder kreisfreie Stadt (Name oder Schlüssel); mehrfach möglich")
     new.add_argument("--traeger", action="append", help="Kennung des Trägers aus organisations.yml; mehrfach möglich")
     new.add_argument("--ort", action="append", help="Ort im Einzugsgebiet (für die Suche); mehrfach möglich. Bei kreisfreien Städten: die Stadt selbst, wenn nichts angegeben ist")
     new.add_argument("--ortsteil", action="append", help="Ortsteil oder Sozialraum im Einzugsgebiet; mehrfach möglich")
     new.add_argument("--plz", action="append", help="Postleitzahl im Einzugsgebiet; mehrfach möglich")
-    new.add_argument("--status", choices=list(SITE_STATUS), default="aktiv", help="Status (Standard: aktiv)")
-    new.add_argument("--data-dir", type=Path, default=Path(data_dir_default()), help=data_dir_help)
+    new.add_argument("--status", choices=list(SITE_STATUS), help="Status (Standard: beendet mit einem Ende in der Vergangenheit oder einem Nachfolger, geplant mit einem Beginn in der Zukunft, sonst aktiv)")
+    new.add_argument("--beginn", metavar="DATUM", help="Beginn der Arbeit: JJJJ-MM-TT, JJJJ-MM oder JJJJ")
+    new.add_argument("--ende", metavar="DATUM", help="Ende der Arbeit (bei einem beendeten Standort): JJJJ-MM-TT, JJJJ-MM oder JJJJ")
+    new.add_argument("--nachfolger", metavar="KENNUNG", help="Kennung des Standorts, der die Arbeit fortsetzt (Dateiname in sites/ ohne .yml)")
+    new.add_argument("--data-dir", type=Path, default=Path(data_dir_default()), metavar="ORDNER", help=data_dir_help)
     new.set_defaults(run=cmd_new_site)
 
     add = sub.add_parser("add-contact-point", help="Einem Standort eine Anlaufstelle hinzufügen; Kommentare und Formatierung der Datei bleiben erhalten.")
-    add.add_argument("slug", help="Kennung des Standorts (Dateiname ohne .yml)")
+    add.add_argument("slug", metavar="kennung", help="Kennung des Standorts (Dateiname ohne .yml)")
     add.add_argument("--name", required=True, help="Name der Anlaufstelle")
     add.add_argument("--art", required=True, help="Art: " + ", ".join(CONTACT_KINDS))
     add.add_argument("--ort", required=True, help="Ort der Anlaufstelle")
@@ -218,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     add.add_argument("--ortsteil", help="Ortsteil oder Wohngebiet")
     add.add_argument("--telefon", action="append", help="Telefonnummer; mehrfach möglich")
     add.add_argument("--email", help="E-Mail-Adresse")
-    add.add_argument("--data-dir", type=Path, default=Path(data_dir_default()), help=data_dir_help)
+    add.add_argument("--data-dir", type=Path, default=Path(data_dir_default()), metavar="ORDNER", help=data_dir_help)
     add.set_defaults(run=cmd_add_contact_point)
 
     export = sub.add_parser("export", help="Die offenen Daten (HSDS-JSON, CSV-Datenpaket, GeoJSON) ohne Website-Bau schreiben; die Daten werden vorher geprüft.")
@@ -228,6 +244,11 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--site-url", default=os.environ.get("THINKA_SITE_URL") or "https://thinka.example/", help="Adresse der Website für Links in den Daten (Standard: $THINKA_SITE_URL)")
     export.set_defaults(run=cmd_export)
     args = parser.parse_args(argv)
+    try:
+        fixed_today()  # a THINKA_TODAY that is no usable day stops every command, as it stops the build
+    except ValueError as exc:
+        print(one_line(str(exc)), file=sys.stderr)
+        return 1
     try:
         return args.run(args)
     except KeyboardInterrupt:

@@ -8,6 +8,7 @@ every line the editor wrote stays as it was. Nothing is written unless the resul
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import shutil
@@ -18,10 +19,12 @@ from datetime import date
 from pathlib import Path
 
 import yaml
+from pydantic import TypeAdapter, ValidationError
 from pydantic_core import PydanticCustomError
 
 from thinka.data.dataset import ORGANISATIONS_FILE, PROGRAM_FILE, SITES_DIR, SLUG
 from thinka.data.diagnostics import Problem, one_line
+from thinka.data.dates import Date
 from thinka.data.districts import District, _district, all_districts
 from thinka.data.model import ContactPoint, Site
 from thinka.data.validate import load_dataset
@@ -85,21 +88,30 @@ def district(text: str) -> District:
         raise ScaffoldError(exc.message()) from None
 
 
-def validate_site_text(data_dir: Path, slug: str, text: str, shown_as: Path) -> None:
-    """Validate ``text`` as the site file ``slug`` next to the real program and organisations;
-    raise :class:`ScaffoldError` with every problem of that file (positions in ``text``)."""
+def validate_site_text(
+    data_dir: Path, slug: str, text: str, shown_as: Path, also: Sequence[Path] = (), options: dict[int, str] | None = None,
+) -> None:
+    """Validate ``text`` as the site file ``slug`` next to the real program and organisations (and
+    the site files ``also``, e.g. its successor); raise :class:`ScaffoldError` with every problem of
+    that file: at the option a line comes from (``options``: line → option), else at its position."""
     with tempfile.TemporaryDirectory(prefix="thinka-") as tmp:
         root = Path(tmp)
         for name in (PROGRAM_FILE, ORGANISATIONS_FILE):
             if (data_dir / name).is_file():
                 shutil.copyfile(data_dir / name, root / name)
         (root / SITES_DIR).mkdir()
+        for other in also:
+            shutil.copyfile(other, root / SITES_DIR / f"{other.stem}.yml")
         candidate = root / SITES_DIR / f"{slug}.yml"
         candidate.write_text(text, "utf-8")
         _, problems = load_dataset(root)
         mine = [p for p in problems.errors if Path(p.path) == candidate]
         if mine:
-            raise ScaffoldError("\n".join(Problem(str(shown_as), p.line, p.column, p.message).format() for p in mine))
+            options = options or {}
+            raise ScaffoldError("\n".join(
+                one_line(f"{options[p.line]}: {p.message}") if p.line in options else Problem(str(shown_as), p.line, p.column, p.message).format()
+                for p in mine
+            ))
 
 
 def _write(path: Path, text: str) -> None:
@@ -124,13 +136,16 @@ def _area_lines(area: dict[str, list[str]]) -> list[str]:
 
 def site_text(
     slug: str, name: str, districts: list[District], carriers: list[tuple[str, str]], status: str, today: date,
-    area: dict[str, list[str]] | None = None,
+    area: dict[str, list[str]] | None = None, times: dict[str, str] | None = None,
 ) -> str:
     """The text of a new site file: required fields filled from the options, the rest as hints."""
-    sentence = f"{name} ist ein ThINKA-Standort {_in_districts(districts)}."
+    past = status == "beendet"
+    sentence = f"{name} {'war' if past else 'ist'} ein ThINKA-Standort {_in_districts(districts)}."
     if carriers:
         names = [n for _, n in carriers]
-        sentence += f" Träger {'ist' if len(names) == 1 else 'sind'} {' und '.join(names)}."
+        verb = ("war" if len(names) == 1 else "waren") if past else ("ist" if len(names) == 1 else "sind")
+        sentence += f" Träger {verb} {' und '.join(names)}"
+        sentence += "" if sentence.endswith(".") else "."  # 'e.V.' ends the sentence itself
     lines = [
         modeline("site", f"{SITES_DIR}/{slug}.yml"),
         f"# Standort '{name}', angelegt mit 'thinka new-site' am {today.strftime('%d.%m.%Y')}.",
@@ -144,7 +159,9 @@ def site_text(
         _hint(Site, "status"),
         f"status: {status}",
         _hint(Site, "beginn") + " Format JJJJ-MM-TT, JJJJ-MM oder JJJJ.",
-        "# beginn: 2013-03",
+        f"beginn: {times['beginn']}" if times and times.get("beginn") else "# beginn: 2013-03",
+        *([_hint(Site, "ende"), f"ende: {times['ende']}"] if times and times.get("ende") else []),
+        *([_hint(Site, "nachfolger"), f"nachfolger: {times['nachfolger']}"] if times and times.get("nachfolger") else []),
         _hint(Site, "traeger"),
         f"traeger: {flow_list([i for i, _ in carriers])}" if carriers else "# traeger: [kennung-des-traegers]",
         _hint(Site, "steuerungsgruppe") + " Kennungen aus organisations.yml.",
@@ -177,18 +194,26 @@ def new_site(
     name: str,
     kreise: list[str],
     traeger: Sequence[str] = (),
-    status: str = "aktiv",
+    status: str | None = None,
     today: date | None = None,
     area: dict[str, list[str]] | None = None,
+    beginn: str | None = None,
+    ende: str | None = None,
+    nachfolger: str | None = None,
 ) -> Path:
-    """Write ``sites/<slug>.yml``; raise :class:`ScaffoldError` (German) and write nothing otherwise."""
+    """Write ``sites/<slug>.yml``; raise :class:`ScaffoldError` (German) and write nothing otherwise.
+    ``status`` None: 'beendet' with an end in the past or a successor, 'geplant' with a start in
+    the future, else 'aktiv'."""
     data_dir = Path(data_dir)
     area = area or {}
+    today = today or date.today()
     check_arguments([
-        ("Kennung", slug), ("--name", name), ("--kreis", kreise), ("--traeger", traeger), ("--status", status),
+        ("Kennung", slug), ("--name", name), ("--kreis", kreise), ("--traeger", traeger), ("--status", status or ""),
         ("--ort", area.get("orte")), ("--ortsteil", area.get("ortsteile")), ("--plz", area.get("plz")),
+        ("--beginn", beginn), ("--ende", ende), ("--nachfolger", nachfolger),
     ])
     check_slug(slug)
+    times, status = _lifecycle(data_dir, slug, status, beginn, ende, nachfolger, today)
     existing = site_path(data_dir, slug)
     if existing is not None:
         raise ScaffoldError(f"Den Standort '{slug}' gibt es schon: {existing}. Bitte diese Datei bearbeiten oder eine andere Kennung wählen.")
@@ -198,14 +223,14 @@ def new_site(
         raise ScaffoldError("Bitte mindestens einen Landkreis oder eine kreisfreie Stadt angeben (--kreis).")
     districts = list(dict.fromkeys(district(k) for k in kreise))
     area = {key: list(values) for key, values in (area or {}).items() if values}
-    if not area:
-        cities = [d.name for d in districts if d.kind == "kreisfreie Stadt"]
-        if len(cities) != len(districts):
-            raise ScaffoldError(
-                "Bitte angeben, wofür der Standort zuständig ist: --ort (z. B. --ort Arnstadt), --ortsteil oder --plz; mehrfach möglich. "
-                "Danach sucht die Suche „Ort, Ortsteil oder PLZ“."
-            )
-        area = {"orte": cities}  # a kreisfreie Stadt is itself the place it serves
+    cities = [d.name for d in districts if d.kind == "kreisfreie Stadt"]
+    if not area and len(cities) != len(districts):
+        raise ScaffoldError(
+            "Bitte angeben, wofür der Standort zuständig ist: --ort (z. B. --ort Arnstadt), --ortsteil oder --plz; mehrfach möglich. "
+            "Danach sucht die Suche „Ort, Ortsteil oder PLZ“."
+        )
+    if cities and not area.get("orte"):
+        area = {"orte": cities, **area}  # a kreisfreie Stadt is itself the place it serves, also beside its Ortsteile
     dataset, _ = load_dataset(data_dir)
     carriers = []
     for ident in traeger:
@@ -215,10 +240,58 @@ def new_site(
             )
         carriers.append((ident, dataset.organisation(ident).name))
     path = data_dir / SITES_DIR / f"{slug}.yml"
-    text = site_text(slug, name, districts, carriers, status, today or date.today(), area)
-    validate_site_text(data_dir, slug, text, path)
+    text = site_text(slug, name, districts, carriers, status, today, area, times)
+    successor = site_path(data_dir, nachfolger) if nachfolger else None
+    validate_site_text(data_dir, slug, text, path, also=[successor] if successor else [], options=_option_lines(text))
     _write(path, text)
     return path
+
+
+def _lifecycle(
+    data_dir: Path, slug: str, status: str | None, beginn: str | None, ende: str | None, nachfolger: str | None, today: date,
+) -> tuple[dict[str, str], str]:
+    """--beginn, --ende and --nachfolger checked as the model checks them, and the status they
+    lead to; the rules that weigh status against the dates run on the written text afterwards."""
+    times: dict[str, str] = {}
+    days = {}
+    for option, value in (("beginn", beginn), ("ende", ende)):
+        if value is None:
+            continue
+        try:
+            days[option] = TypeAdapter(Date).validate_python(value)
+        except ValidationError as exc:
+            raise ScaffoldError(f"--{option} '{one_line(value)}': {exc.errors()[0]['msg']}") from None
+        times[option] = days[option].iso()
+    if "beginn" in days and "ende" in days and days["ende"].last < days["beginn"].first:
+        raise ScaffoldError(f"--ende {days['ende'].iso()} liegt vor --beginn {days['beginn'].iso()}.")
+    if nachfolger is not None:
+        if not SLUG.fullmatch(nachfolger):
+            raise ScaffoldError(f"--nachfolger '{one_line(nachfolger)}': erwartet wird die Kennung eines Standorts (Dateiname in sites/ ohne .yml), z. B. 'gera'.")
+        if nachfolger == slug:
+            raise ScaffoldError("--nachfolger: Ein Standort kann nicht sein eigener Nachfolger sein.")
+        if site_path(data_dir, nachfolger) is None:
+            known = sorted(p.stem for p in (data_dir / SITES_DIR).glob("*.y*ml"))
+            close = difflib.get_close_matches(nachfolger, known, n=1)
+            hint = f" Meinten Sie '{close[0]}'?" if close else ""
+            raise ScaffoldError(f"--nachfolger: Den Standort '{nachfolger}' gibt es nicht (keine Datei sites/{nachfolger}.yml).{hint}")
+        times["nachfolger"] = nachfolger
+    if status is None:
+        ended = "ende" in days and days["ende"].last < today
+        status = "beendet" if ended or nachfolger else "geplant" if "beginn" in days and days["beginn"].first > today else "aktiv"
+    if status == "beendet" and "ende" not in days and nachfolger is None:
+        raise ScaffoldError("Ein beendeter Standort braucht --ende (Datum, z. B. --ende 2020-12) oder --nachfolger; ist das Ende nicht bekannt, danach 'ende_hinweis' in der Datei eintragen.")
+    return times, status
+
+
+def _option_lines(text: str) -> dict[int, str]:
+    """Which option each line of a new site file comes from (messages then name the option)."""
+    options = {"name": "--name", "kreise": "--kreis", "status": "--status", "beginn": "--beginn", "ende": "--ende", "nachfolger": "--nachfolger", "traeger": "--traeger"}
+    found = {}
+    for number, line in enumerate(text.split("\n"), start=1):
+        key = line.split(":", 1)[0]
+        if key in options and not line.startswith("#"):
+            found[number] = options[key]
+    return found
 
 
 # ------------------------------------------------------------------ thinka add-contact-point

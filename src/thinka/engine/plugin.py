@@ -21,11 +21,12 @@ from typing import Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 
 from thinka.data.dataset import Dataset, data_dir_default
+from thinka.data.diagnostics import file_system_message
 from thinka.data.settings import Settings
 from thinka.data.validate import load_dataset
 from thinka.views.common import Fragment, PageView
@@ -36,6 +37,7 @@ from .drawing import FramedPages
 from .edit_links import EditLinks
 from .files import GeneratedFile, start_writer
 from .incremental import DirtyBuilds
+from .preview import Preview
 from .registry import generated_files, generated_fragments, generated_pages
 from .render import Renderer, UnknownMarker
 from .search_index import SearchIndex
@@ -73,6 +75,8 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
             # A rebuild allocates millions of small objects that live until it ends; collecting
             # every 10,000 allocations instead of every 700 saves a sixth of a dirty rebuild.
             gc.set_threshold(10_000, 10, 10)
+            self.preview = Preview()  # broken data: the preview shows the problems, never hangs
+            self.preview.keep_alive()
         self.dirty = DirtyBuilds()
         self.search = SearchIndex()
 
@@ -106,6 +110,8 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
         if problems:
             for problem in problems.errors:
                 log.error(problem.format(base))
+            if self.command == "serve":
+                self.preview.report([problem.format(base) for problem in problems.errors])
             raise PluginError(f"Die Daten enthalten {len(problems.errors)} Fehler; die Website wurde nicht gebaut.")
         self.dataset: Dataset = dataset
 
@@ -229,6 +235,11 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
             self.file_writer.terminate()
             self.file_writer.join()
             self.file_writer = None
+        if isinstance(error, OSError):  # a full disk, a read-only or forbidden folder: one German line, no traceback
+            log.error(file_system_message(error))
+            if self.command == "serve":
+                self.preview.report([file_system_message(error)])
+            raise Abort("Abgebrochen.")
 
     def on_shutdown(self) -> None:
         # The process ends now: Python's last garbage collection over the whole heap would take
@@ -236,6 +247,7 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
         gc.freeze()
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        self.preview.attach(server)
         server.watch(str(self.data_dir))  # a saved YAML file rebuilds and reloads the preview
         server.watch(str(self.renderer.env.loader.searchpath[0]))  # type: ignore[union-attr]
         return server
