@@ -291,7 +291,7 @@
       var points = el("ul", { "class": "thinka-finder__points" });
       site.p.forEach(function (p) {
         var point = index.points[p];
-        var li = el("li", {}, [el("a", { href: root + point.u }, [point.n]), el("span", { "class": "thinka-finder__address" }, [point.a])]);
+        var li = el("li", {}, [el("a", { href: root + site.u + "#anlaufstelle-" + point.i }, [point.n]), el("span", { "class": "thinka-finder__address" }, [point.a])]);
         var state = openState(point.h, index.holidays, now);
         if (state) li.append(el("span", { "class": "thinka-open thinka-open--" + state.state }, [state.text]));
         else if (point.v) li.append(el("span", { "class": "thinka-open" }, ["Termine nach Vereinbarung"]));

@@ -1,6 +1,7 @@
 """Every place of Thuringia for the finder: Gemeinden with their postal codes, district and a
-coordinate, plus the names and postal codes of the other German states (so "Leipzig" or 04109
-get an honest answer instead of "not found").
+coordinate, plus the names of places around Thuringia and of other German cities, and the
+first digits of every other state's postal codes (so "Leipzig" or 04109 get an honest answer
+instead of "not found").
 
 Read at build time from two packages installed from PyPI, never from the network:
 
@@ -40,6 +41,10 @@ STATES = {
 }
 
 
+# Around Thuringia (50.20–51.65 N, 9.87–12.66 E) by about 30 to 45 km: latitude, latitude, longitude, longitude.
+_NEAR = (49.9, 52.1, 9.2, 13.3)
+
+
 @dataclass(frozen=True)
 class Place:
     name: str  # as the data set writes it: "Bad Frankenhausen/Kyffhäuser", "Erfurt"
@@ -52,7 +57,7 @@ class Place:
 @dataclass(frozen=True)
 class Gazetteer:
     places: tuple[Place, ...]  # Thuringia's Gemeinden, by name
-    other_states: dict[str, tuple[str, ...]]  # state code → names of its places (not in Thuringia)
+    other_states: dict[str, tuple[str, ...]]  # state code → names of its places near Thuringia and its cities (not Thuringian names)
     other_prefixes: dict[str, tuple[str, ...]]  # first three digits of a postal code → states other than Thuringia
 
 
@@ -115,15 +120,23 @@ def gazetteer() -> Gazetteer:
     shapes = _outlines()
     known = all_districts()
     codes_of: dict[str, list[str]] = defaultdict(list)
-    other_states: dict[str, set[str]] = defaultdict(set)
+    other_codes: dict[tuple[str, str], set[str]] = defaultdict(set)
     other_prefixes: dict[str, set[str]] = defaultdict(set)
     for row in rows:
         code, name, state = str(row["code"]), str(row["localityName"]).strip(), str(row["stateCode"])
         if state == "TH":
             codes_of[name].append(code)
         elif state in STATES:
-            other_states[state].add(name)
+            other_codes[(state, name)].add(code)
             other_prefixes[code[:3]].add(state)
+    # Of the other states, the places a visitor of this site may plausibly type: those around
+    # Thuringia and the cities (three postal codes or more); all ~10,000 names would triple the
+    # finder's data. Any other state's postal code is still recognised by its first digits.
+    other_states: dict[str, set[str]] = defaultdict(set)
+    for (state, name), codes in other_codes.items():
+        near = any(_NEAR[0] <= centres[c][0] <= _NEAR[1] and _NEAR[2] <= centres[c][1] <= _NEAR[3] for c in codes if c in centres)
+        if near or len(codes) >= 3:
+            other_states[state].add(name)
     places = []
     for name, codes in sorted(codes_of.items()):
         points = [centres[c] for c in codes if c in centres]

@@ -101,7 +101,7 @@ def build_index(dataset: Dataset, today: date) -> dict[str, Any]:
                 "n": point.name,
                 "a": ", ".join(p for p in (address.strasse, " ".join(x for x in (address.plz, address.ort) if x)) if p)
                 + (f" ({address.ortsteil})" if address.ortsteil else ""),
-                "u": f"standorte/{slug}/#anlaufstelle-{i + 1}",
+                "i": i + 1,  # its address: the site's, with #anlaufstelle-<i>
                 # hours from an old source are never shown as "open now"
                 "h": [] if hours_are_old(point, max_months, today) else weekly_ranges(point.oeffnungszeiten),
                 "v": 1 if point.nach_vereinbarung else 0,
