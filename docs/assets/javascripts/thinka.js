@@ -118,18 +118,17 @@
 
   /* How well a part of the query names a key: 0 exact, 1 its beginning (only while the last word
      is typed), 2 a word of the key (whole query only), 3 a small typo or "Lusaner" for "Lusan"; -1 no. */
-  function score(span, key, last, whole) {
+  function score(span, key, last, whole, words) {
     if (key === span) return 0;
     if (last && span.length >= 2 && key.indexOf(span) === 0) return 1;
-    if (/^\d+$/.test(span)) return -1;
+    if (/\d/.test(span)) return -1;  /* postal codes are exact or their beginning */
     if (whole && span.length >= 3 && (" " + key).indexOf(" " + span) >= 0) return 2;
     if (span.length < 4) return -1;
     if (span.length >= 6 && span.slice(-2) === "er" && key === span.slice(0, -2)) return 3;
     var allowed = span.length >= 8 ? 2 : 1;
     if (Math.abs(key.length - span.length) <= allowed && distance(span, key, allowed) <= allowed) return 3;
     if (last && span.length >= 5 && key.length > span.length && distance(span, key.slice(0, span.length), allowed) <= allowed) return 3;
-    if (whole) {
-      var words = key.split(" ");
+    if (whole && words.length > 1) {
       for (var w = 0; w < words.length; w++) if (words[w].length >= 4 && distance(span, words[w], allowed) <= allowed) return 3;
     }
     return -1;
@@ -188,6 +187,7 @@
     Object.keys(index.prefixes || {}).forEach(function (states) {
       index.prefixes[states].split(" ").forEach(function (p) { prefixes[p] = states.split(","); });
     });
+    candidates.forEach(function (c) { c.words = c.keys.map(function (k) { return k.split(" "); }); });
     index.candidates = candidates;
     index.elsewhereKeys = elsewhere;
     index.prefixKeys = prefixes;
@@ -214,7 +214,7 @@
       for (var s = 0; s < parts.list.length; s++) {
         var span = parts.list[s];
         for (var k = 0; k < c.keys.length; k++) {
-          var sc = score(span.text, c.keys[k], span.last, span.whole);
+          var sc = score(span.text, c.keys[k], span.last, span.whole, c.words[k]);
           if (sc >= 0) {
             var m = { mask: span.mask, score: sc, rank: KIND_RANK[c.kind], label: c.label, kind: c.kind, place: c.place };
             if (better(m, best)) best = m;
@@ -226,14 +226,14 @@
       if (c.place !== undefined && better(best, answer.place)) answer.place = best;
       c.sites.forEach(function (site) {
         var r = bySite[site];
-        if (!r) { bySite[site] = { site: index.sites[site], mask: best.mask, best: best }; return; }
+        if (!r) { bySite[site] = { site: index.sites[site], number: site, mask: best.mask, best: best }; return; }
         r.mask |= best.mask;
         if (better(best, r.best)) r.best = best;
       });
     });
     answer.sites = Object.keys(bySite).map(function (k) { return bySite[k]; }).sort(function (a, b) {
       return bits(b.mask) - bits(a.mask) || a.best.score - b.best.score || a.best.rank - b.best.rank ||
-        (a.site.s === "beendet") - (b.site.s === "beendet") || a.site.n.localeCompare(b.site.n, "de");
+        (a.site.s === "beendet") - (b.site.s === "beendet") || a.number - b.number;  /* the index lists sites by name */
     });
     /* "Gera-Lusan": the site of Lusan in Gera, not every site that only matches "Gera" */
     var top = answer.sites[0];
@@ -325,7 +325,7 @@
 
   function nearestList(index, root, now, from, skip) {
     return list(nearest(index, from, 3, skip).map(function (x) {
-      return siteItem(index, root, now, x.site, "etwa " + Math.max(1, Math.round(x.km)).toLocaleString("de-DE") + " km entfernt (Luftlinie) · " + districtsOf(index, x.site));
+      return siteItem(index, root, now, x.site, "etwa " + Math.max(1, Math.round(x.km)) + " km entfernt (Luftlinie) · " + districtsOf(index, x.site));
     }));
   }
 
@@ -335,18 +335,20 @@
     var title = index.districts[p[1]] || "", skip = {};
     var where = title.indexOf("Stadt ") === 0 ? "in der " + title : "im " + title;
     box.append(el("p", { "class": "thinka-finder__none" }, ["In " + p[0] + " gibt es keine ThINKA-Anlaufstelle."]));
-    var local = [];
+    var from = [p[2], p[3]], local = [];
     index.sites.forEach(function (site, i) {
-      if (site.s !== "beendet" && site.d.indexOf(p[1]) >= 0) { local.push(siteItem(index, root, now, site, districtsOf(index, site))); skip[i] = true; }
+      if (site.s !== "beendet" && site.d.indexOf(p[1]) >= 0) { local.push({ site: site, km: site.c ? kilometres(from, site.c) : 1e9 }); skip[i] = true; }
     });
+    local.sort(function (a, b) { return a.km - b.km; });
     if (local.length) {
       box.append(el("p", { "class": "thinka-finder__count" }, [p[0] + " gehört zum Gebiet „" + title + "“. Dort " + (local.length === 1 ? "ist diese Anlaufstelle" : "sind diese Anlaufstellen") + " für Sie da:"]));
-      box.append(list(local));
+      box.append(list(local.slice(0, 10).map(function (x) { return siteItem(index, root, now, x.site, districtsOf(index, x.site)); })));
+      if (local.length > 10) box.append(el("p", {}, ["… und " + (local.length - 10) + " weitere dort, die nächsten zuerst. Alle stehen im ", el("a", { href: form.getAttribute("data-directory") }, ["Verzeichnis der Standorte"]), "."]));
     } else if (title) {
       box.append(el("p", {}, [p[0] + " gehört zum Gebiet „" + title + "“. Auch " + where + " gibt es zurzeit keine ThINKA-Anlaufstelle."]));
     }
     box.append(el("p", { "class": "thinka-finder__count" }, [local.length ? "Die nächsten anderen Anlaufstellen:" : "Die nächsten sind:"]));
-    box.append(nearestList(index, root, now, [p[2], p[3]], skip));
+    box.append(nearestList(index, root, now, from, skip));
     box.append(helpLine(form));
   }
 
