@@ -106,6 +106,8 @@ def test_the_index_carries_places_streets_phones_and_where_each_site_is():
     terms = {(key, kind): [index["sites"][n]["u"] for n in sites] for key, _label, kind, sites in index["terms"]}
     assert terms[("leuchtenburgstrasse", "Straße")] == ["standorte/gera/"]
     assert terms[("kasseler strasse", "Straße")] == ["standorte/erfurt/"]
+    assert terms[("landkreis gotha", "Landkreis")] == terms[("gotha", "Landkreis")] == ["standorte/gotha/"]
+    assert terms[("stadt gera", "kreisfreie Stadt")] == ["standorte/gera/", "standorte/gera-liebschwitz/"]
     assert ("werner petzold strasse", "Straße") not in terms  # the closed office in Lusan is not where to go
     oberhof = next(p for p in index["places"] if p[0] == "Oberhof")
     assert oberhof[1] == "16066" and oberhof[4] == "98559"

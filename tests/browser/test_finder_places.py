@@ -41,6 +41,11 @@ def lines(page, text: str) -> list[str]:
         ("MÜHLHAUSEN", "ThINKA Mühlhausen", "Ort Mühlhausen · Unstrut-Hainich-Kreis"),
         ("Jena", "ThINKA Jena-Winzerla", "Ort Jena · Stadt Jena"),  # a city is a Stadt, never a Landkreis
         ("Saalfeld-Rudolstadt", "ThINKA Saalfeld", "Landkreis Saalfeld-Rudolstadt"),
+        ("Landkreis Gotha", "ThINKA Bad Tabarz", "Landkreis Gotha"),  # a district by its full title
+        ("Kasseler Str. 1", "ThINKA Erfurt", "Straße Kasseler Straße · Stadt Erfurt"),  # abbreviated, with the house number
+        ("Leuchtenburgstr. 10", "ThINKA Gera", "Straße Leuchtenburgstraße · Stadt Gera"),
+        ("Worbis", "ThINKA Eichsfeld (Leinefelde)", "Ort Leinefelde-Worbis · Landkreis Eichsfeld"),  # part of the Gemeinde of a site's town
+        ("Bleicherrode", "ThINKA Bleicherode-Sollstedt", "Ort Bleicherode · Landkreis Nordhausen"),  # a letter doubled
     ],
 )
 def test_what_residents_type_finds_the_site_that_serves_them(phone, base_url, typed, site, why):
@@ -62,10 +67,17 @@ def test_an_ortsteil_ranks_before_the_town_alone(phone, base_url):
     assert "ThINKA Gera-Liebschwitz" not in lines(page, "Gera-Lusan")
 
 
+def test_a_near_miss_spelling_is_not_listed_beside_an_exact_name(phone, base_url):
+    page, _ = phone
+    page.goto(base_url)
+    found = lines(page, "Stadt Gera")
+    assert found[0] == "2 Standorte gefunden:" and "ThINKA Jena-Winzerla" not in found
+
+
 def test_a_place_without_a_contact_point_gets_its_district_and_the_nearest(phone, base_url):
     page, _ = phone
     page.goto(base_url)
-    found = lines(page, "Oberhof")
+    found = lines(page, "Oberhoff")  # misspelt, and still answered for Oberhof
     assert found[:5] == [
         "In Oberhof gibt es keine ThINKA-Anlaufstelle.",
         "Oberhof gehört zum Gebiet „Landkreis Schmalkalden-Meiningen“. Dort ist diese Anlaufstelle für Sie da:",

@@ -139,7 +139,10 @@
   /* The parts of a query: every run of up to three words ("gera", "lusan", "gera lusan"), so word
      order, hyphens and a postal code before the town do not matter. */
   function spans(query) {
-    var words = query.split(" ").slice(0, MAX_WORDS), n = words.length, out = [];
+    var words = query.split(" ").slice(0, MAX_WORDS).map(function (w) {
+      return w === "str" ? "strasse" : w.replace(/^(.{3,})str$/, "$1strasse");  /* "Kasseler Str. 1", "Leuchtenburgstr. 10" */
+    });
+    var n = words.length, out = [];
     for (var len = 1; len <= Math.min(n, MAX_SPAN); len++) {
       for (var start = 0; start + len <= n; start++) {
         var mask = 0;
@@ -166,9 +169,14 @@
       candidates.push({ keys: [t[0]], label: t[1], kind: t[2], sites: t[3] });
       if (t[2] === "Ort") towns[t[0]] = (towns[t[0]] || []).concat(t[3]);
     });
+    var townKeys = Object.keys(towns);
     (index.places || []).forEach(function (p, i) {
       var keys = placeKeys(p[0]), served = [];
-      keys.forEach(function (k) { if (towns[k]) served = served.concat(towns[k]); });
+      keys.forEach(function (k) {
+        if (towns[k]) served = served.concat(towns[k]);
+        /* a site in Leinefelde serves the Gemeinde Leinefelde-Worbis too */
+        else townKeys.forEach(function (t) { if (k.indexOf(t + " ") === 0) served = served.concat(towns[t]); });
+      });
       candidates.push({ keys: keys, label: p[0], kind: "Ort", sites: served, place: i });
       p[4].split(" ").forEach(function (code) {
         if (code) candidates.push({ keys: [code], label: code + " " + p[0], kind: "PLZ", sites: served, place: i });
@@ -239,6 +247,8 @@
     var top = answer.sites[0];
     answer.sites = answer.sites.filter(function (r) {
       /* when not every word is found ("Erfurt-Nord"), only the closest: no "Nordhausen" for "Nord" */
+      /* and no near-miss spelling ("Stadt Jena" for "Stadt Gera") beside a name found as typed */
+      if (r.best.score === 3 && top.best.score < 3) return false;
       return top.mask === parts.full ? r.mask === parts.full : bits(r.mask) === bits(top.mask) && r.best.score === top.best.score;
     }).slice(0, 10);
     parts.list.forEach(function (span) {

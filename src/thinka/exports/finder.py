@@ -120,6 +120,7 @@ def build_index(dataset: Dataset, today: date) -> dict[str, Any]:
             term(code, "PLZ", owners)
         for key in site.kreise:
             term(districts[key].name, districts[key].kind, (number,))
+            term(districts[key].title, districts[key].kind, (number,))  # "Landkreis Gotha", "Stadt Gera"
         entry: dict[str, Any] = {"n": site.name, "u": f"standorte/{slug}/", "s": site.status, "d": [_today(key) for key in site.kreise], "p": site_points}
         if successor is not None:
             entry["f"] = successor
