@@ -241,3 +241,16 @@ def test_near_me_without_permission_asks_for_a_place(browser, base_url):
     text = page.inner_text("#thinka-finder-results")
     context.close()
     assert text == "Ihr Standort ist nicht verfügbar. Geben Sie bitte Ihren Ort oder Ihre Postleitzahl ein."
+
+
+@pytest.mark.parametrize("typed", ["Gera-Lusan", "Oberhof", "Leipzig", "<b>x</b> مرحبا"])
+def test_finder_results_have_no_serious_axe_violation(browser, base_url, typed):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(base_url)
+    lines(page, typed)
+    violations = Axe().run(page).response["violations"]
+    context.close()
+    assert [(v["id"], v["impact"]) for v in violations if v["impact"] in ("serious", "critical")] == []
