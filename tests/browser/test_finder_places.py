@@ -254,3 +254,15 @@ def test_finder_results_have_no_serious_axe_violation(browser, base_url, typed):
     violations = Axe().run(page).response["violations"]
     context.close()
     assert [(v["id"], v["impact"]) for v in violations if v["impact"] in ("serious", "critical")] == []
+
+
+def test_near_me_button_only_with_javascript_and_without_moving_the_page(browser, base_url):
+    positions = {}
+    for js in (False, True):
+        context = browser.new_context(viewport=PHONE, java_script_enabled=js)
+        page = context.new_page()
+        page.goto(base_url)
+        positions[js] = (page.is_visible(".thinka-finder__near"), page.eval_on_selector(".thinka-finder__source", "e => e.getBoundingClientRect().top"))
+        context.close()
+    assert positions[False][0] is False and positions[True][0] is True
+    assert positions[False][1] == positions[True][1]  # its room is kept: showing it shifts nothing

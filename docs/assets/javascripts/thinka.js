@@ -443,7 +443,7 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
     var near = form.querySelector(".thinka-finder__near");
     if (near && navigator.geolocation) {
-      near.hidden = false;
+      near.parentNode.classList.remove("thinka-finder__near-row--off");
       near.addEventListener("click", function () {
         box.textContent = "";
         box.append(el("p", {}, ["Ihr Standort wird ermittelt …"]));
