@@ -266,3 +266,28 @@ def test_near_me_button_only_with_javascript_and_without_moving_the_page(browser
         context.close()
     assert positions[False][0] is False and positions[True][0] is True
     assert positions[False][1] == positions[True][1]  # its room is kept: showing it shifts nothing
+
+
+def test_a_district_without_a_site_is_answered_as_a_district(phone, base_url):
+    page, _ = phone
+    page.goto(base_url)
+    found = lines(page, "Weimarer Land")
+    assert found[:4] == ["Im Landkreis Weimarer Land gibt es zurzeit keine ThINKA-Anlaufstelle.", "Die nächsten sind:", "ThINKA Weimar (NAHT-Stelle)", "etwa 4 km entfernt (Luftlinie) · Stadt Weimar"]
+    assert lines(page, "Landkreis Greiz")[0] == "Im Landkreis Greiz gibt es zurzeit keine ThINKA-Anlaufstelle."
+
+
+def test_an_ended_site_without_successor_names_where_to_go_today(phone, base_url):
+    page, _ = phone
+    page.goto(base_url)
+    found = lines(page, "Suhl")
+    assert found[:6] == [
+        "1 Standort gefunden:", "ThINKA Suhl", "Ort Suhl · Stadt Suhl · beendet",
+        "Dieser Standort ist beendet. Die nächsten Anlaufstellen:", "ThINKA Ilm-Kreis", "etwa 17 km entfernt (Luftlinie) · Ilm-Kreis",
+    ]
+
+
+def test_the_state_alone_asks_for_a_place(phone, base_url):
+    page, _ = phone
+    page.goto(base_url)
+    assert lines(page, "Thüringen")[0] == "ThINKA gibt es an vielen Orten in Thüringen. Geben Sie Ihren Ort, Ihren Ortsteil oder Ihre Postleitzahl ein, zum Beispiel „Gera“ oder „99310“."
+    assert lines(page, "Mühlhausen/Thüringen")[:3] == ["1 Standort gefunden:", "ThINKA Mühlhausen", "Ort Mühlhausen · Unstrut-Hainich-Kreis"]

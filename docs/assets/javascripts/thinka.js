@@ -139,7 +139,7 @@
   /* The parts of a query: every run of up to three words ("gera", "lusan", "gera lusan"), so word
      order, hyphens and a postal code before the town do not matter. */
   function spans(query) {
-    var words = query.split(" ").slice(0, MAX_WORDS).map(function (w) {
+    var words = query.split(" ").filter(function (w) { return w !== "thuringen" && w !== "thur"; }).slice(0, MAX_WORDS).map(function (w) {
       return w === "str" ? "strasse" : w.replace(/^(.{3,})str$/, "$1strasse");  /* "Kasseler Str. 1", "Leuchtenburgstr. 10" */
     });
     var n = words.length, out = [];
@@ -169,8 +169,22 @@
       candidates.push({ keys: [t[0]], label: t[1], kind: t[2], sites: t[3] });
       if (t[2] === "Ort") towns[t[0]] = (towns[t[0]] || []).concat(t[3]);
     });
-    var townKeys = Object.keys(towns);
-    (index.places || []).forEach(function (p, i) {
+    var townKeys = Object.keys(towns), spots = [], centres = {};
+    (index.places || []).forEach(function (p) {
+      var c = centres[p[1]] || (centres[p[1]] = [0, 0, 0]);
+      c[0] += p[2]; c[1] += p[3]; c[2] += 1;
+    });
+    /* every district as a whole too ("Weimarer Land"), at the middle of its places */
+    Object.keys(centres).forEach(function (key) {
+      var title = index.districts[key] || "", c = centres[key], name = title.replace(/^(Landkreis|Stadt) /, "");
+      var served = [];
+      index.sites.forEach(function (site, n) { if (site.d.indexOf(key) >= 0) served.push(n); });
+      spots.push({ name: title, district: key, c: [c[0] / c[2], c[1] / c[2]], whole: true });
+      candidates.push({ keys: [normalize(title), normalize(name)], label: title, kind: title.indexOf("Stadt ") === 0 ? "kreisfreie Stadt" : "Landkreis", sites: served, place: spots.length - 1 });
+    });
+    (index.places || []).forEach(function (p) {
+      spots.push({ name: p[0], district: p[1], c: [p[2], p[3]] });
+      var i = spots.length - 1;
       var keys = placeKeys(p[0]), served = [];
       keys.forEach(function (k) {
         if (towns[k]) served = served.concat(towns[k]);
@@ -197,6 +211,7 @@
     });
     candidates.forEach(function (c) { c.words = c.keys.map(function (k) { return k.split(" "); }); });
     index.candidates = candidates;
+    index.spots = spots;
     index.elsewhereKeys = elsewhere;
     index.prefixKeys = prefixes;
     return index;
@@ -215,6 +230,7 @@
     if (!query) return answer;
     var parts = spans(query);
     answer.full = parts.full;
+    answer.empty = !parts.words.length;  /* only "Thüringen" */
     parts.words.forEach(function (w) { if (/^\d{5}$/.test(w) && !answer.code) answer.code = w; });
     var bySite = {};
     index.candidates.forEach(function (c) {
@@ -231,7 +247,7 @@
       }
       if (!best) return;
       if (best.score === 0) answer.exact = true;
-      if (c.place !== undefined && better(best, answer.place)) answer.place = best;
+      if (c.place !== undefined && better(best, answer.place)) { answer.place = best; best.served = c.sites.length > 0; }
       c.sites.forEach(function (site) {
         var r = bySite[site];
         if (!r) { bySite[site] = { site: index.sites[site], number: site, mask: best.mask, best: best }; return; }
@@ -341,21 +357,30 @@
 
   /* A place of Thuringia without a contact point: its district's sites, then the nearest ones. */
   function renderPlace(box, form, index, place) {
-    var root = form.getAttribute("data-root"), now = berlinNow(), p = index.places[place];
-    var title = index.districts[p[1]] || "", skip = {};
+    var root = form.getAttribute("data-root"), now = berlinNow(), spot = index.spots[place];
+    var title = index.districts[spot.district] || "", skip = {};
     var where = title.indexOf("Stadt ") === 0 ? "in der " + title : "im " + title;
-    box.append(el("p", { "class": "thinka-finder__none" }, ["In " + p[0] + " gibt es keine ThINKA-Anlaufstelle."]));
-    var from = [p[2], p[3]], local = [];
+    var from = spot.c, local = [];
     index.sites.forEach(function (site, i) {
-      if (site.s !== "beendet" && site.d.indexOf(p[1]) >= 0) { local.push({ site: site, km: site.c ? kilometres(from, site.c) : 1e9 }); skip[i] = true; }
+      if (site.s !== "beendet" && site.d.indexOf(spot.district) >= 0) { local.push({ site: site, km: site.c ? kilometres(from, site.c) : 1e9 }); skip[i] = true; }
     });
     local.sort(function (a, b) { return a.km - b.km; });
-    if (local.length) {
-      box.append(el("p", { "class": "thinka-finder__count" }, [p[0] + " gehört zum Gebiet „" + title + "“. Dort " + (local.length === 1 ? "ist diese Anlaufstelle" : "sind diese Anlaufstellen") + " für Sie da:"]));
+    if (spot.whole) {
+      box.append(el("p", { "class": "thinka-finder__none" }, [where.charAt(0).toUpperCase() + where.slice(1) + " gibt es zurzeit keine ThINKA-Anlaufstelle."]));
+    } else {
+      box.append(el("p", { "class": "thinka-finder__none" }, ["In " + spot.name + " gibt es keine ThINKA-Anlaufstelle."]));
+    }
+    if (spot.whole && local.length) {
+      box.append(el("p", { "class": "thinka-finder__count" }, [(local.length === 1 ? "Diese Anlaufstelle ist " : "Diese Anlaufstellen sind ") + where + " für Sie da:"]));
+      box.append(list(local.slice(0, 10).map(function (x) { return siteItem(index, root, now, x.site, districtsOf(index, x.site)); })));
+    } else if (spot.whole) {
+      /* said above */
+    } else if (local.length) {
+      box.append(el("p", { "class": "thinka-finder__count" }, [spot.name + " gehört zum Gebiet „" + title + "“. Dort " + (local.length === 1 ? "ist diese Anlaufstelle" : "sind diese Anlaufstellen") + " für Sie da:"]));
       box.append(list(local.slice(0, 10).map(function (x) { return siteItem(index, root, now, x.site, districtsOf(index, x.site)); })));
       if (local.length > 10) box.append(el("p", {}, ["… und " + (local.length - 10) + " weitere dort, die nächsten zuerst. Alle stehen im ", el("a", { href: form.getAttribute("data-directory") }, ["Verzeichnis der Standorte"]), "."]));
     } else if (title) {
-      box.append(el("p", {}, [p[0] + " gehört zum Gebiet „" + title + "“. Auch " + where + " gibt es zurzeit keine ThINKA-Anlaufstelle."]));
+      box.append(el("p", {}, [spot.name + " gehört zum Gebiet „" + title + "“. Auch " + where + " gibt es zurzeit keine ThINKA-Anlaufstelle."]));
     }
     box.append(el("p", { "class": "thinka-finder__count" }, [local.length ? "Die nächsten anderen Anlaufstellen:" : "Die nächsten sind:"]));
     box.append(nearestList(index, root, now, from, skip));
@@ -374,6 +399,14 @@
       var district = r.best.kind === "Landkreis" || r.best.kind === "kreisfreie Stadt";
       return siteItem(index, root, now, r.site, district ? districts : r.best.kind + " " + r.best.label + " · " + districts);
     })));
+    /* only ended sites, none with a successor ("Suhl"): where to go today */
+    var open = sites.some(function (r) { return r.site.s !== "beendet" || r.site.f !== undefined; });
+    if (!open && sites[0].site.c) {
+      var skip = {};
+      sites.forEach(function (r) { skip[r.number] = true; });
+      box.append(el("p", { "class": "thinka-finder__count" }, [sites.length === 1 ? "Dieser Standort ist beendet. Die nächsten Anlaufstellen:" : "Diese Standorte sind beendet. Die nächsten Anlaufstellen:"]));
+      box.append(nearestList(index, root, now, sites[0].site.c, skip));
+    }
   }
 
   function renderResults(form, index, text) {
@@ -382,6 +415,11 @@
     var query = normalize(String(text).slice(0, MAX_QUERY));
     if (query.length < 2 && (query || Array.from(String(text).trim()).length < 2)) return;  /* one letter names no place yet */
     var answer = search(index, text);
+    if (answer.empty) {
+      box.append(el("p", {}, ["ThINKA gibt es an vielen Orten in Thüringen. Geben Sie Ihren Ort, Ihren Ortsteil oder Ihre Postleitzahl ein, zum Beispiel „Gera“ oder „99310“."]));
+      box.append(helpLine(form));
+      return;
+    }
     var siteWords = answer.sites.length ? bits(answer.sites[0].mask) : 0;
     var placeWords = answer.place ? bits(answer.place.mask) : 0;
     if (answer.elsewhere && !answer.exact && bits(answer.elsewhere.mask) >= siteWords) {
@@ -398,10 +436,12 @@
       return;
     }
     var top = answer.sites[0], place = answer.place;
-    /* "Gotha" names the town and the district: the town has no contact point, so say so, then the district's */
-    var town = place && top && top.best.rank === KIND_RANK.Landkreis && !index.candidates.some(function (c) { return c.place === place.place && c.sites.length; }) &&
-      placeWords >= siteWords && place.score <= top.best.score;
-    if (top && siteWords >= placeWords && !town) { renderSites(box, form, index, answer.sites); return; }
+    /* a place without a site wins when it matches more words, or as many but closer ("Weimarer Land"
+       exactly, not "Weimar" by a near miss), or when the sites were found only by its district's
+       name ("Gotha" is a town too: say it has no contact point, then name the district's) */
+    var preferPlace = place && !place.served && (!top || placeWords > siteWords ||
+      (placeWords === siteWords && (place.score < top.best.score || (top.best.rank === KIND_RANK.Landkreis && place.score <= top.best.score))));
+    if (top && !preferPlace) { renderSites(box, form, index, answer.sites); return; }
     if (answer.place) { renderPlace(box, form, index, answer.place.place); return; }
     box.append(el("p", { "class": "thinka-finder__none" }, answer.code
       ? ["Die Postleitzahl " + answer.code + " kennen wir nicht."]
