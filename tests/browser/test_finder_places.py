@@ -291,3 +291,11 @@ def test_the_state_alone_asks_for_a_place(phone, base_url):
     page.goto(base_url)
     assert lines(page, "Thüringen")[0] == "ThINKA gibt es an vielen Orten in Thüringen. Geben Sie Ihren Ort, Ihren Ortsteil oder Ihre Postleitzahl ein, zum Beispiel „Gera“ oder „99310“."
     assert lines(page, "Mühlhausen/Thüringen")[:3] == ["1 Standort gefunden:", "ThINKA Mühlhausen", "Ort Mühlhausen · Unstrut-Hainich-Kreis"]
+
+
+def test_a_name_found_as_typed_stands_alone_and_ended_sites_come_last(phone, base_url):
+    page, _ = phone
+    page.goto(base_url)
+    assert lines(page, "Ilmenau")[:3] == ["1 Standort gefunden:", "ThINKA Ilm-Kreis", "Ort Ilmenau · Ilm-Kreis"]  # not Suhl's "Ilmenauer Straße"
+    begun = lines(page, "Ilmen")  # still typing: both, the active site first
+    assert begun[0] == "2 Standorte gefunden:" and begun[1] == "ThINKA Ilm-Kreis" and "Ortsteil Ilmenauer Straße · Stadt Suhl · beendet" in begun

@@ -256,15 +256,16 @@
       });
     });
     answer.sites = Object.keys(bySite).map(function (k) { return bySite[k]; }).sort(function (a, b) {
-      return bits(b.mask) - bits(a.mask) || a.best.score - b.best.score || a.best.rank - b.best.rank ||
-        (a.site.s === "beendet") - (b.site.s === "beendet") || a.number - b.number;  /* the index lists sites by name */
+      return bits(b.mask) - bits(a.mask) || a.best.score - b.best.score || (a.site.s === "beendet") - (b.site.s === "beendet") ||
+        a.best.rank - b.best.rank || a.number - b.number;  /* the index lists sites by name */
     });
     /* "Gera-Lusan": the site of Lusan in Gera, not every site that only matches "Gera" */
     var top = answer.sites[0];
     answer.sites = answer.sites.filter(function (r) {
       /* when not every word is found ("Erfurt-Nord"), only the closest: no "Nordhausen" for "Nord" */
-      /* and no near-miss spelling ("Stadt Jena" for "Stadt Gera") beside a name found as typed */
-      if (r.best.score === 3 && top.best.score < 3) return false;
+      /* a name found as typed stands alone ("Ilmenau", not also "Ilmenauer Straße"), and no near-miss
+         spelling ("Stadt Jena" for "Stadt Gera") beside a name found as typed or begun */
+      if (top.best.score === 0 ? r.best.score > 0 : r.best.score === 3 && top.best.score < 3) return false;
       return top.mask === parts.full ? r.mask === parts.full : bits(r.mask) === bits(top.mask) && r.best.score === top.best.score;
     }).slice(0, 10);
     parts.list.forEach(function (span) {
