@@ -299,3 +299,17 @@ def test_a_name_found_as_typed_stands_alone_and_ended_sites_come_last(phone, bas
     assert lines(page, "Ilmenau")[:3] == ["1 Standort gefunden:", "ThINKA Ilm-Kreis", "Ort Ilmenau · Ilm-Kreis"]  # not Suhl's "Ilmenauer Straße"
     begun = lines(page, "Ilmen")  # still typing: both, the active site first
     assert begun[0] == "2 Standorte gefunden:" and begun[1] == "ThINKA Ilm-Kreis" and "Ortsteil Ilmenauer Straße · Stadt Suhl · beendet" in begun
+
+
+def test_the_finders_code_and_data_come_only_when_the_field_is_used(browser, base_url):
+    page = browser.new_page()
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(base_url, wait_until="networkidle")
+    assert not [u for u in requested if u.endswith(("thinka-finder.js", "finder-index.json"))]
+    page.focus("#thinka-finder-q")
+    page.wait_for_function("window.ThinkaFinder !== undefined")
+    page.wait_for_timeout(200)
+    page.close()
+    assert len([u for u in requested if u.endswith("/assets/javascripts/thinka-finder.js")]) == 1
+    assert len([u for u in requested if u.endswith("/standorte/finder-index.json")]) == 1
