@@ -105,6 +105,10 @@
     });
   }
 
+  function pause() {
+    return new Promise(function (done) { setTimeout(done, 0); });
+  }
+
   function say(box, text, kind) {
     var p = document.createElement("p");
     if (kind) p.className = kind;
@@ -122,7 +126,12 @@
         loading = Promise.all([
           fetch(form.getAttribute("data-index")).then(function (r) { return r.json(); }),
           window.ThinkaFinder ? null : loadScript(form.getAttribute("data-code"))
-        ]).then(function (got) { finder = window.ThinkaFinder; index = finder.prepare(got[0]); return index; });
+        ]).then(function (got) {
+          /* reading the index, preparing it and the first drawing each in a task of its own, so none
+             holds the page up long (a phone is several times slower than this computer) */
+          return pause().then(function () { finder = window.ThinkaFinder; index = finder.prepare(got[0]); return pause(); })
+            .then(function () { return index; });
+        });
         loading.catch(function () {
           loading = null;  /* try again on the next keystroke */
           say(box, "Die Suche ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.", "thinka-finder__none");
