@@ -313,3 +313,18 @@ def test_the_finders_code_and_data_come_only_when_the_field_is_used(browser, bas
     page.close()
     assert len([u for u in requested if u.endswith("/assets/javascripts/thinka-finder.js")]) == 1
     assert len([u for u in requested if u.endswith("/standorte/finder-index.json")]) == 1
+
+
+def test_a_query_in_the_address_is_text_too(phone, base_url):
+    page, errors = phone
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(base_url + "?q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E")
+    page.wait_for_selector(".thinka-finder__results > *")
+    first = page.inner_text("#thinka-finder-results").splitlines()[0]
+    injected = page.eval_on_selector_all("#thinka-finder-results img", "els => els.length")
+    assert first == "Zu „<img src=x onerror=alert(1)>“ kennen wir keinen Ort und keine Anlaufstelle in Thüringen."
+    assert injected == 0 and dialogs == [] and errors == []
+    page.goto(base_url + "?q=Gera-Lusan")
+    page.wait_for_selector(".thinka-finder__results > *")
+    assert page.inner_text("#thinka-finder-results").splitlines()[:3] == ["1 Standort gefunden:", "", "ThINKA Gera"]
