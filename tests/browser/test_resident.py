@@ -67,10 +67,11 @@ def test_umlaut_spellings_find_the_same_site(browser, complete_url):
 def test_no_match_says_so_and_points_to_the_directory(browser, base_url):
     page = browser.new_page()
     page.goto(base_url)
-    text = finder_results(page, "Oberhof")
+    text = finder_results(page, "Xqzt")
     hrefs = page.eval_on_selector_all("#thinka-finder-results a", "els => els.map(e => e.getAttribute('href'))")
     page.close()
-    assert text.startswith("Für „Oberhof“ haben wir keinen Standort gefunden.")
+    assert text.startswith("Zu „Xqzt“ kennen wir keinen Ort und keine Anlaufstelle in Thüringen.")
+    assert "Schreibweise" not in text and "Landkreis" not in text.split("\n")[0]
     assert hrefs == ["standorte/", "programm/koordinierungsstelle/"]
 
 

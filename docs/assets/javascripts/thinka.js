@@ -106,133 +106,79 @@
   }
 
   /* ---------------------------------------------------------------- finder */
-  function distance(a, b, max) {
-    /* Damerau–Levenshtein (optimal string alignment), stops early above max */
-    if (Math.abs(a.length - b.length) > max) return max + 1;
-    var prev2 = null, prev = [], cur, i, j;
-    for (j = 0; j <= b.length; j++) prev[j] = j;
-    for (i = 1; i <= a.length; i++) {
-      cur = [i];
-      var best = i;
-      for (j = 1; j <= b.length; j++) {
-        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
-        cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cur[j] = Math.min(cur[j], prev2[j - 2] + 1);
-        if (cur[j] < best) best = cur[j];
-      }
-      if (best > max) return max + 1;
-      prev2 = prev; prev = cur;
-    }
-    return prev[b.length];
-  }
+  /* The finder's code (thinka-finder.js) and its index come only when the field is used. */
+  window.thinkaShared = { normalize: normalize, openState: openState, berlinNow: berlinNow };
 
-  /* score: 0 exact, 1 starts with, 2 a word starts with, 3 small typo; -1 no match */
-  function score(query, key) {
-    if (key === query) return 0;
-    if (key.indexOf(query) === 0) return query.length >= 2 ? 1 : -1;
-    if (/^\d+$/.test(query)) return -1;
-    if (query.length >= 3 && (" " + key).indexOf(" " + query) >= 0) return 2;
-    if (query.length < 4) return -1;
-    var allowed = query.length >= 8 ? 2 : 1;
-    if (distance(query, key, allowed) <= allowed) return 3;
-    if (key.length > query.length && distance(query, key.slice(0, query.length), allowed) <= allowed && query.length >= 5) return 3;
-    var words = key.split(" ");
-    for (var w = 0; w < words.length; w++) if (words[w].length >= 4 && distance(query, words[w], allowed) <= allowed) return 3;
-    return -1;
-  }
-
-  function search(index, text) {
-    var query = normalize(text);
-    if (!query) return [];
-    var best = {};
-    index.terms.forEach(function (term) {
-      var s = score(query, term[0]);
-      if (s < 0) return;
-      term[3].forEach(function (site) {
-        if (!(site in best) || s < best[site].score) best[site] = { score: s, label: term[1], kind: term[2] };
-      });
+  function loadScript(src) {
+    return new Promise(function (done, failed) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.onload = done;
+      script.onerror = failed;
+      document.head.append(script);
     });
-    return Object.keys(best).map(function (site) {
-      return { site: index.sites[site], score: best[site].score, label: best[site].label, kind: best[site].kind };
-    }).sort(function (a, b) {
-      return a.score - b.score || (a.site.s === "beendet") - (b.site.s === "beendet") || a.site.n.localeCompare(b.site.n, "de");
-    }).slice(0, 10);
   }
 
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    (children || []).forEach(function (c) { node.append(c); });
-    return node;
+  function pause() {
+    return new Promise(function (done) { setTimeout(done, 0); });
   }
 
-  function renderResults(form, index, text) {
-    var box = form.querySelector(".thinka-finder__results");
-    var root = form.getAttribute("data-root");
+  function say(box, text, kind) {
+    var p = document.createElement("p");
+    if (kind) p.className = kind;
+    p.textContent = text;
     box.textContent = "";
-    if (normalize(text).length < 2) return;  /* one letter names no place yet */
-    var results = search(index, text);
-    if (!results.length) {
-      box.append(el("p", { "class": "thinka-finder__none" }, [
-        "Für „" + text + "“ haben wir keinen Standort gefunden. Prüfen Sie die Schreibweise, oder suchen Sie Ihren Landkreis im ",
-        el("a", { href: form.getAttribute("data-directory") }, ["Verzeichnis der Standorte"]),
-        ". Die ",
-        el("a", { href: form.getAttribute("data-coordination") }, ["Koordinierungsstelle"]),
-        " hilft Ihnen auch weiter."
-      ]));
-      return;
-    }
-    var now = berlinNow();
-    box.append(el("p", { "class": "thinka-finder__count" }, [results.length === 1 ? "1 Standort gefunden:" : results.length + " Standorte gefunden:"]));
-    var list = el("ul", { "class": "thinka-finder__list" });
-    results.forEach(function (r) {
-      var item = el("li", { "class": "thinka-finder__item" });
-      var districts = r.site.d.map(function (d) { return index.districts[d]; }).join(", ");
-      item.append(el("a", { "class": "thinka-finder__site", href: root + r.site.u }, [r.site.n]));
-      item.append(el("span", { "class": "thinka-finder__why" }, [
-        (r.kind === "Landkreis" || r.kind === "kreisfreie Stadt" ? districts : r.kind + " " + r.label + " · " + districts) +
-        (r.site.s === "beendet" ? " · beendet" : r.site.s === "geplant" ? " · in Planung" : "")
-      ]));
-      if (r.site.f !== undefined) {
-        var next = index.sites[r.site.f];
-        item.append(el("span", { "class": "thinka-finder__successor" }, ["Die Arbeit geht weiter bei ", el("a", { href: root + next.u }, [next.n])]));
-      }
-      if (r.site.p.length) {
-        var points = el("ul", { "class": "thinka-finder__points" });
-        r.site.p.forEach(function (p) {
-          var point = index.points[p];
-          var li = el("li", {}, [el("a", { href: root + point.u }, [point.n]), el("span", { "class": "thinka-finder__address" }, [point.a])]);
-          var state = openState(point.h, index.holidays, now);
-          if (state) li.append(el("span", { "class": "thinka-open thinka-open--" + state.state }, [state.text]));
-          else if (point.v) li.append(el("span", { "class": "thinka-open" }, ["Termine nach Vereinbarung"]));
-          points.append(li);
-        });
-        item.append(points);
-      }
-      list.append(item);
-    });
-    box.append(list);
+    box.append(p);
   }
 
   function initFinder(form) {
     var input = form.querySelector("input");
-    var index = null, loading = null;
+    var box = form.querySelector(".thinka-finder__results");
+    var index = null, loading = null, finder = null;
     function load() {
       if (!loading) {
-        loading = fetch(form.getAttribute("data-index")).then(function (r) { return r.json(); }).then(function (data) { index = data; return data; });
+        loading = Promise.all([
+          fetch(form.getAttribute("data-index")).then(function (r) { return r.json(); }),
+          window.ThinkaFinder ? null : loadScript(form.getAttribute("data-code"))
+        ]).then(function (got) {
+          /* reading the index, preparing it and the first drawing each in a task of its own, so none
+             holds the page up long (a phone is several times slower than this computer) */
+          return pause().then(function () { finder = window.ThinkaFinder; index = finder.prepare(got[0]); return pause(); })
+            .then(function () { return index; });
+        });
+        loading.catch(function () {
+          loading = null;  /* try again on the next keystroke */
+          say(box, "Die Suche ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.", "thinka-finder__none");
+        });
       }
       return loading;
     }
+    function draw(text) {
+      try { finder.renderResults(form, index, text); } catch (e) { say(box, "Die Suche hat gerade nicht geklappt. Bitte versuchen Sie es noch einmal."); }
+    }
     function update() {
       var text = input.value;
-      load().then(function () { if (input.value === text) renderResults(form, index, text); });
+      if (index) { draw(text); return; }  /* code and index are there: draw at once, in the same task */
+      load().then(function () { if (input.value === text) draw(text); });
     }
     input.addEventListener("focus", load, { once: true });
     input.addEventListener("input", update);
     form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
+    var near = form.querySelector(".thinka-finder__near");
+    if (near && navigator.geolocation) {
+      near.parentNode.classList.remove("thinka-finder__near-row--off");
+      near.addEventListener("click", function () {
+        say(box, "Ihr Standort wird ermittelt …");
+        navigator.geolocation.getCurrentPosition(function (position) {
+          load().then(function () { finder.renderNear(form, index, position); });
+        }, function () {
+          say(box, "Ihr Standort ist nicht verfügbar. Geben Sie bitte Ihren Ort oder Ihre Postleitzahl ein.", "thinka-finder__none");
+        }, { timeout: 15000, maximumAge: 300000 });
+      });
+    }
     var initial = new URLSearchParams(window.location.search).get("q");
     if (initial) { input.value = initial; update(); }
-    window.thinkaFinder = { search: function (text) { return load().then(function () { return search(index, text); }); } };
+    window.thinkaFinder = { search: function (text) { return load().then(function () { return finder.search(index, text); }); } };
   }
 
   /* ---------------------------------------------------------------- map: nothing external before consent */

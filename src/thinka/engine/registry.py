@@ -97,7 +97,7 @@ FILE_SOURCES: list[Callable[[Dataset, Settings], Iterable[GeneratedFile | tuple[
     lambda dataset, settings: moved.moved_files(),  # old addresses of pages that moved
 ]
 FRAGMENT_SOURCES: dict[str, Callable[[Dataset, Settings], Fragment]] = {
-    "finder": lambda dataset, settings: Fragment("finder.html"),
+    "finder": lambda dataset, settings: Fragment("finder.html", {"finder_sources": finder.SOURCES}),
     "aktuelles": news.home_fragment,
     "veranstaltungen": events.home_fragment,
     "offene-daten": open_data_page.open_data_fragment,

@@ -1,8 +1,10 @@
-"""The finder's search index: which site serves a town, Ortsteil, postal code or district.
+"""The finder's search index: which site serves a town, Ortsteil, street, postal code or district,
+and every other place of Thuringia with its district and a coordinate (``data.gazetteer``), so a
+place without a site gets its district's sites and the nearest ones.
 
 Built once per build as JSON; the browser (``docs/assets/javascripts/thinka.js``) loads it
-on first use and matches what a resident types, tolerant of case, umlaut spellings and
-small typos. ``normalize`` here and ``normalize`` in the script must stay identical.
+on first use and matches what a resident types, tolerant of case, umlaut spellings, word order
+and small typos. ``normalize`` here and ``normalize`` in the script must stay identical.
 """
 
 from __future__ import annotations
@@ -16,12 +18,14 @@ from typing import Any, Iterator
 
 from thinka.data.dataset import Dataset, max_age_months
 from thinka.data.districts import all_districts
+from thinka.data.gazetteer import ATTRIBUTION, STATES, gazetteer
 from thinka.data.hours import public_holidays, weekly_ranges
 from thinka.data.lifecycle import hours_are_old, is_current
 from thinka.data.settings import Settings
 from thinka.data.text import to_json
 
 INDEX_PATH = "standorte/finder-index.json"
+SOURCES = ATTRIBUTION  # shown under the finder: the gazetteer's data, its licences and attribution
 
 
 @functools.lru_cache(maxsize=1 << 16)  # the same towns, parts and postal codes recur across sites
@@ -31,6 +35,26 @@ def normalize(text: str) -> str:
     text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
     text = text.replace("ae", "a").replace("oe", "o").replace("ue", "u")
     return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+
+
+# "Lusaner Straße 7" → "Lusaner Straße"; "Lilo-Hermann-Straße 03/33" → "Lilo-Hermann-Straße"
+_HOUSE_NUMBER = re.compile(r"\s+\d+\s*[a-zA-Z]?(\s*[-/–]\s*\d+\s*[a-zA-Z]?)?$")
+
+
+def street_name(street: str) -> str:
+    return _HOUSE_NUMBER.sub("", street).strip()
+
+
+def place_keys(name: str) -> list[str]:
+    """``Bad Frankenhausen/Kyffhäuser`` is found as itself and as ``Bad Frankenhausen``."""
+    keys = [normalize(name)]
+    if "/" in name:
+        keys.append(normalize(name.split("/", 1)[0]))
+    return [k for i, k in enumerate(keys) if k and k not in keys[:i]]
+
+
+def _coordinate(lat: float, lon: float) -> list[float]:
+    return [round(float(lat), 4), round(float(lon), 4)]
 
 
 def build_index(dataset: Dataset, today: date) -> dict[str, Any]:
@@ -45,6 +69,13 @@ def build_index(dataset: Dataset, today: date) -> dict[str, Any]:
         if key:
             terms[(key, kind)].update(sites)
             labels.setdefault((key, kind), label)
+
+    places = {key: _coordinate(p.lat, p.lon) for p in gazetteer().places for key in place_keys(p.name)}
+
+    def _today(key: str) -> str:  # a dissolved district's area belongs to today's one
+        while districts[key].now_in:
+            key = districts[key].now_in
+        return key
 
     ordered = sorted(dataset.sites.items(), key=lambda kv: normalize(kv[1].record.name))
     numbers = {slug: number for number, (slug, _) in enumerate(ordered)}
@@ -64,18 +95,23 @@ def build_index(dataset: Dataset, today: date) -> dict[str, Any]:
                 term(address.plz, "PLZ", owners)
             if not is_current(site, point, today):
                 continue  # the place still finds the site (marked as ended), but a former office is not where to go
+            if address.strasse and street_name(address.strasse):
+                term(street_name(address.strasse), "Straße", owners)
             site_points.append(len(points))
-            points.append(
-                {
-                    "n": point.name,
-                    "a": ", ".join(p for p in (address.strasse, " ".join(x for x in (address.plz, address.ort) if x)) if p)
-                    + (f" ({address.ortsteil})" if address.ortsteil else ""),
-                    "u": f"standorte/{slug}/#anlaufstelle-{i + 1}",
-                    # hours from an old source are never shown as "open now"
-                    "h": [] if hours_are_old(point, max_months, today) else weekly_ranges(point.oeffnungszeiten),
-                    "v": 1 if point.nach_vereinbarung else 0,
-                }
-            )
+            entry_point: dict[str, Any] = {
+                "n": point.name,
+                "a": ", ".join(p for p in (address.strasse, " ".join(x for x in (address.plz, address.ort) if x)) if p)
+                + (f" ({address.ortsteil})" if address.ortsteil else ""),
+                "i": i + 1,  # its address: the site's, with #anlaufstelle-<i>
+                # hours from an old source are never shown as "open now"
+                "h": [] if hours_are_old(point, max_months, today) else weekly_ranges(point.oeffnungszeiten),
+                "v": 1 if point.nach_vereinbarung else 0,
+            }
+            if point.telefon:  # the first number, for a call link in the results
+                entry_point["t"] = [point.telefon[0].display, point.telefon[0].e164]
+            if point.koordinaten:
+                entry_point["c"] = _coordinate(point.koordinaten.lat, point.koordinaten.lon)
+            points.append(entry_point)
         area = site.einzugsgebiet
         for town in area.orte:
             term(town, "Ort", owners)
@@ -85,17 +121,45 @@ def build_index(dataset: Dataset, today: date) -> dict[str, Any]:
             term(code, "PLZ", owners)
         for key in site.kreise:
             term(districts[key].name, districts[key].kind, (number,))
-        entry: dict[str, Any] = {"n": site.name, "u": f"standorte/{slug}/", "s": site.status, "d": site.kreise, "p": site_points}
+            term(districts[key].title, districts[key].kind, (number,))  # "Landkreis Gotha", "Stadt Gera"
+        entry: dict[str, Any] = {"n": site.name, "u": f"standorte/{slug}/", "s": site.status, "d": [_today(key) for key in site.kreise], "p": site_points}
         if successor is not None:
             entry["f"] = successor
+        # where the site is, for "the nearest ones": its first contact point with coordinates,
+        # else the first place of its area the gazetteer knows
+        located_at = next((points[p]["c"] for p in site_points if "c" in points[p]), None)
+        if located_at is None:
+            towns = [a.adresse.ort for a in site.anlaufstellen] + list(area.orte)
+            located_at = next((places[k] for t in towns for k in place_keys(t) if k in places), None) or next(
+                (c for t in towns for k in place_keys(t) for name, c in places.items() if name.startswith(k + " ")), None
+            )
+        if located_at is not None:
+            entry["c"] = located_at
         sites.append(entry)
     return {
-        "v": 1,
+        "v": 2,
         "sites": sites,
         "points": points,
         "districts": {key: d.title for key, d in districts.items()},
         "terms": [[key, labels[(key, kind)], kind, sorted(numbers)] for (key, kind), numbers in sorted(terms.items())],
         "holidays": public_holidays(today.year),
+        **gazetteer_part(),
+    }
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer_part() -> dict[str, Any]:
+    """Thuringia's places as [name, district, lat, lon, "postal codes"]; the other states' place
+    names ("|"-joined) and the first three digits of their postal codes, for an honest answer."""
+    data = gazetteer()
+    states: dict[str, list[str]] = {}
+    for prefix, codes in data.other_prefixes.items():
+        states.setdefault(",".join(codes), []).append(prefix)
+    return {
+        "places": [[p.name, p.district, p.lat, p.lon, " ".join(p.postal_codes)] for p in data.places],
+        "states": {code: name for code, name in STATES.items() if code != "TH"},
+        "elsewhere": {state: "|".join(names) for state, names in data.other_states.items()},
+        "prefixes": {states: " ".join(prefixes) for states, prefixes in sorted(states.items())},
     }
 
 

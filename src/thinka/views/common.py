@@ -23,7 +23,7 @@ PARTNERS_URL = "partner/"
 
 # The editors' area: its pages (guide, field reference, report) stay out of the residents' search.
 EDITOR_AREAS = ("redaktion/", "intern/")
-SITE_PAGE_BOOST = 10.0  # a site page ranks before any other page that matches as well
+SITE_PAGE_BOOST = 1000.0  # a site page ranks before any other page that matches as well: a word in its text outweighs the same word in a post's title (Material weighs titles 1000 times)
 
 
 @dataclass

@@ -13,6 +13,7 @@ from thinka.data.districts import District, all_districts
 from thinka.data.lifecycle import is_current
 from thinka.data.model import Site
 from thinka.data.vocabulary import HELP_TOPICS, SITE_STATUS
+from thinka.exports.finder import SOURCES as FINDER_SOURCES
 
 from .common import (
     CONTACT_POINTS_URL,
@@ -93,7 +94,7 @@ def site_directory(dataset: Dataset, today: date) -> PageView:
         f"Alle {len(dataset.sites)} ThINKA-Standorte in Thüringen, nach Landkreis und kreisfreier Stadt geordnet, mit Status und Anlaufstellen.",
         "site-directory.html",
         None,
-        {"districts": districts, "counts": counts, "total": len(dataset.sites), "topics": topic_links()},
+        {"districts": districts, "counts": counts, "total": len(dataset.sites), "topics": topic_links(), "finder_sources": FINDER_SOURCES},
         search_text="Alle Standorte nach Landkreis und kreisfreier Stadt: " + " ".join(d["title"] for d in districts),
     )
 

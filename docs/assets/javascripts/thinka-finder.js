@@ -1,0 +1,379 @@
+/* ThINKA finder: matching what a resident types against the finder's index and drawing the answer.
+   Loaded by thinka.js only when the finder is used (with the index), so pages without it or visitors
+   who never use it do not load it. Shares normalize, openState and berlinNow with thinka.js. */
+(function () {
+  "use strict";
+
+  var shared = window.thinkaShared;
+  var normalize = shared.normalize, openState = shared.openState, berlinNow = shared.berlinNow;
+  function distance(a, b, max) {
+    /* Damerau–Levenshtein (optimal string alignment), stops early above max */
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var prev2 = null, prev = [], cur, i, j;
+    for (j = 0; j <= b.length; j++) prev[j] = j;
+    for (i = 1; i <= a.length; i++) {
+      cur = [i];
+      var best = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cur[j] = Math.min(cur[j], prev2[j - 2] + 1);
+        if (cur[j] < best) best = cur[j];
+      }
+      if (best > max) return max + 1;
+      prev2 = prev; prev = cur;
+    }
+    return prev[b.length];
+  }
+
+  /* Most specific first: a street or Ortsteil before a postal code, a town, a district. */
+  var KIND_RANK = { "Straße": 0, "Ortsteil": 1, "PLZ": 2, "Ort": 3, "Landkreis": 4, "kreisfreie Stadt": 4 };
+  var MAX_QUERY = 120, MAX_WORDS = 6, MAX_SPAN = 3;
+
+  /* How well a part of the query names a key: 0 exact, 1 its beginning (only while the last word
+     is typed), 2 a word of the key (whole query only), 3 a small typo or "Lusaner" for "Lusan"; -1 no. */
+  function score(span, key, last, whole, words) {
+    if (key === span) return 0;
+    if (last && span.length >= 2 && key.indexOf(span) === 0) return 1;
+    if (/\d/.test(span)) return -1;  /* postal codes are exact or their beginning */
+    if (whole && span.length >= 3 && (" " + key).indexOf(" " + span) >= 0) return 2;
+    if (span.length < 4) return -1;
+    if (span.length >= 6 && span.slice(-2) === "er" && key === span.slice(0, -2)) return 3;
+    var allowed = span.length >= 8 ? 2 : 1;
+    if (Math.abs(key.length - span.length) <= allowed && distance(span, key, allowed) <= allowed) return 3;
+    if (last && span.length >= 5 && key.length > span.length && distance(span, key.slice(0, span.length), allowed) <= allowed) return 3;
+    if (whole && words.length > 1) {
+      for (var w = 0; w < words.length; w++) if (words[w].length >= 4 && distance(span, words[w], allowed) <= allowed) return 3;
+    }
+    return -1;
+  }
+
+  function bits(mask) { var n = 0; while (mask) { n += mask & 1; mask >>= 1; } return n; }
+
+  /* The parts of a query: every run of up to three words ("gera", "lusan", "gera lusan"), so word
+     order, hyphens and a postal code before the town do not matter. */
+  function spans(query) {
+    var words = query.split(" ").filter(function (w) { return w !== "thuringen" && w !== "thur"; }).slice(0, MAX_WORDS).map(function (w) {
+      return w === "str" ? "strasse" : w.replace(/^(.{3,})str$/, "$1strasse");  /* "Kasseler Str. 1", "Leuchtenburgstr. 10" */
+    });
+    var n = words.length, out = [];
+    for (var len = 1; len <= Math.min(n, MAX_SPAN); len++) {
+      for (var start = 0; start + len <= n; start++) {
+        var mask = 0;
+        for (var k = start; k < start + len; k++) mask |= 1 << k;
+        out.push({ text: words.slice(start, start + len).join(" "), mask: mask, last: start + len === n, whole: len === n });
+      }
+    }
+    if (n > MAX_SPAN) out.push({ text: words.join(" "), mask: (1 << n) - 1, last: true, whole: true });
+    return { list: out, full: (1 << n) - 1, words: words };
+  }
+
+  function placeKeys(name) {
+    var keys = [normalize(name)];
+    if (name.indexOf("/") > 0) keys.push(normalize(name.split("/")[0]));
+    return keys;
+  }
+
+  /* Once per load: the search candidates (the sites' terms and every place of Thuringia with its
+     postal codes) and the other states' names. */
+  function prepare(index) {
+    if (index.candidates) return index;
+    var towns = {}, candidates = [];
+    index.terms.forEach(function (t) {
+      candidates.push({ keys: [t[0]], label: t[1], kind: t[2], sites: t[3] });
+      if (t[2] === "Ort") towns[t[0]] = (towns[t[0]] || []).concat(t[3]);
+    });
+    var townKeys = Object.keys(towns), spots = [], centres = {};
+    (index.places || []).forEach(function (p) {
+      var c = centres[p[1]] || (centres[p[1]] = [0, 0, 0]);
+      c[0] += p[2]; c[1] += p[3]; c[2] += 1;
+    });
+    /* every district as a whole too ("Weimarer Land"), at the middle of its places */
+    Object.keys(centres).forEach(function (key) {
+      var title = index.districts[key] || "", c = centres[key], name = title.replace(/^(Landkreis|Stadt) /, "");
+      var served = [];
+      index.sites.forEach(function (site, n) { if (site.d.indexOf(key) >= 0) served.push(n); });
+      spots.push({ name: title, district: key, c: [c[0] / c[2], c[1] / c[2]], whole: true });
+      candidates.push({ keys: [normalize(title), normalize(name)], label: title, kind: title.indexOf("Stadt ") === 0 ? "kreisfreie Stadt" : "Landkreis", sites: served, place: spots.length - 1 });
+    });
+    (index.places || []).forEach(function (p) {
+      spots.push({ name: p[0], district: p[1], c: [p[2], p[3]] });
+      var i = spots.length - 1;
+      var keys = placeKeys(p[0]), served = [];
+      keys.forEach(function (k) {
+        if (towns[k]) served = served.concat(towns[k]);
+        /* a site in Leinefelde serves the Gemeinde Leinefelde-Worbis too */
+        else townKeys.forEach(function (t) { if (k.indexOf(t + " ") === 0) served = served.concat(towns[t]); });
+      });
+      candidates.push({ keys: keys, label: p[0], kind: "Ort", sites: served, place: i });
+      p[4].split(" ").forEach(function (code) {
+        if (code) candidates.push({ keys: [code], label: code + " " + p[0], kind: "PLZ", sites: served, place: i });
+      });
+    });
+    var elsewhere = {};
+    Object.keys(index.elsewhere || {}).forEach(function (state) {
+      index.elsewhere[state].split("|").forEach(function (name) {
+        placeKeys(name).forEach(function (k) {
+          var entry = elsewhere[k] || (elsewhere[k] = { name: name, states: [] });
+          if (entry.states.indexOf(state) < 0) entry.states.push(state);
+        });
+      });
+    });
+    var prefixes = {};
+    Object.keys(index.prefixes || {}).forEach(function (states) {
+      index.prefixes[states].split(" ").forEach(function (p) { prefixes[p] = states.split(","); });
+    });
+    candidates.forEach(function (c) { c.words = c.keys.map(function (k) { return k.split(" "); }); });
+    index.candidates = candidates;
+    index.spots = spots;
+    index.elsewhereKeys = elsewhere;
+    index.prefixKeys = prefixes;
+    return index;
+  }
+
+  function better(a, b) {  /* is match a better than b? more words, then closer, then more specific */
+    return !b || bits(a.mask) > bits(b.mask) || (bits(a.mask) === bits(b.mask) && (a.score < b.score || (a.score === b.score && a.rank < b.rank)));
+  }
+
+  /* {sites: ranked results, place: best place of Thuringia, elsewhere: a place or postal code of
+     another state, code: a postal code typed, full: all words} */
+  function search(index, text) {
+    prepare(index);
+    var query = normalize(String(text).slice(0, MAX_QUERY));
+    var answer = { sites: [], place: null, elsewhere: null, code: null, exact: false };
+    if (!query) return answer;
+    var parts = spans(query);
+    answer.full = parts.full;
+    answer.empty = !parts.words.length;  /* only "Thüringen" */
+    parts.words.forEach(function (w) { if (/^\d{5}$/.test(w) && !answer.code) answer.code = w; });
+    var bySite = {};
+    index.candidates.forEach(function (c) {
+      var best = null;
+      for (var s = 0; s < parts.list.length; s++) {
+        var span = parts.list[s];
+        for (var k = 0; k < c.keys.length; k++) {
+          var sc = score(span.text, c.keys[k], span.last, span.whole, c.words[k]);
+          if (sc >= 0) {
+            var m = { mask: span.mask, score: sc, rank: KIND_RANK[c.kind], label: c.label, kind: c.kind, place: c.place };
+            if (better(m, best)) best = m;
+          }
+        }
+      }
+      if (!best) return;
+      if (best.score === 0) answer.exact = true;
+      if (c.place !== undefined && better(best, answer.place)) { answer.place = best; best.served = c.sites.length > 0; }
+      c.sites.forEach(function (site) {
+        var r = bySite[site];
+        if (!r) { bySite[site] = { site: index.sites[site], number: site, mask: best.mask, best: best }; return; }
+        r.mask |= best.mask;
+        if (better(best, r.best)) r.best = best;
+      });
+    });
+    answer.sites = Object.keys(bySite).map(function (k) { return bySite[k]; }).sort(function (a, b) {
+      return bits(b.mask) - bits(a.mask) || a.best.score - b.best.score || (a.site.s === "beendet") - (b.site.s === "beendet") ||
+        a.best.rank - b.best.rank || a.number - b.number;  /* the index lists sites by name */
+    });
+    /* "Gera-Lusan": the site of Lusan in Gera, not every site that only matches "Gera" */
+    var top = answer.sites[0];
+    answer.sites = answer.sites.filter(function (r) {
+      /* when not every word is found ("Erfurt-Nord"), only the closest: no "Nordhausen" for "Nord" */
+      /* a name found as typed stands alone ("Ilmenau", not also "Ilmenauer Straße"), and no near-miss
+         spelling ("Stadt Jena" for "Stadt Gera") beside a name found as typed or begun */
+      if (top.best.score === 0 ? r.best.score > 0 : r.best.score === 3 && top.best.score < 3) return false;
+      return top.mask === parts.full ? r.mask === parts.full : bits(r.mask) === bits(top.mask) && r.best.score === top.best.score;
+    }).slice(0, 10);
+    parts.list.forEach(function (span) {
+      var hit = index.elsewhereKeys[span.text];
+      if (hit && (!answer.elsewhere || bits(span.mask) > bits(answer.elsewhere.mask))) answer.elsewhere = { name: hit.name, states: hit.states, mask: span.mask };
+    });
+    if (answer.code && !answer.elsewhere) {
+      var states = index.prefixKeys[answer.code.slice(0, 3)];
+      var known = index.candidates.some(function (c) { return c.keys[0] === answer.code; });
+      if (states && !known) answer.elsewhere = { name: answer.code, states: states, mask: 0, code: true };
+    }
+    return answer;
+  }
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    (children || []).forEach(function (c) { node.append(c); });
+    return node;
+  }
+
+  function shown(text) {  /* what the visitor typed, as text, cut when long, in its own direction */
+    var chars = Array.from(String(text).trim());
+    return el("bdi", {}, [chars.length > 60 ? chars.slice(0, 60).join("") + "…" : chars.join("")]);
+  }
+
+  function kilometres(a, b) {  /* great-circle distance, computed in the page */
+    var rad = Math.PI / 180, dLat = (b[0] - a[0]) * rad, dLon = (b[1] - a[1]) * rad;
+    var h = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(a[0] * rad) * Math.cos(b[0] * rad) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+    return 12742 * Math.asin(Math.min(1, Math.sqrt(h)));
+  }
+
+  function nearest(index, from, count, skip) {
+    return index.sites.map(function (site, i) { return { site: site, i: i }; })
+      .filter(function (x) { return x.site.c && x.site.s !== "beendet" && !(skip && skip[x.i]); })
+      .map(function (x) { x.km = kilometres(from, x.site.c); return x; })
+      .sort(function (a, b) { return a.km - b.km; })
+      .slice(0, count);
+  }
+
+  function siteItem(index, root, now, site, why) {
+    var item = el("li", { "class": "thinka-finder__item" });
+    item.append(el("a", { "class": "thinka-finder__site", href: root + site.u }, [site.n]));
+    item.append(el("span", { "class": "thinka-finder__why" }, [why + (site.s === "beendet" ? " · beendet" : site.s === "geplant" ? " · in Planung" : "")]));
+    if (site.f !== undefined) {
+      var next = index.sites[site.f];
+      item.append(el("span", { "class": "thinka-finder__successor" }, ["Die Arbeit geht weiter bei ", el("a", { href: root + next.u }, [next.n])]));
+    }
+    if (site.p.length) {
+      var points = el("ul", { "class": "thinka-finder__points" });
+      site.p.forEach(function (p) {
+        var point = index.points[p];
+        var li = el("li", {}, [el("a", { href: root + site.u + "#anlaufstelle-" + point.i }, [point.n]), el("span", { "class": "thinka-finder__address" }, [point.a])]);
+        var state = openState(point.h, index.holidays, now);
+        if (state) li.append(el("span", { "class": "thinka-open thinka-open--" + state.state }, [state.text]));
+        else if (point.v) li.append(el("span", { "class": "thinka-open" }, ["Termine nach Vereinbarung"]));
+        if (point.t) li.append(el("a", { "class": "thinka-finder__call", href: "tel:" + point.t[1] }, ["Anrufen: " + point.t[0]]));
+        points.append(li);
+      });
+      item.append(points);
+    }
+    return item;
+  }
+
+  function districtsOf(index, site) {
+    return site.d.map(function (d) { return index.districts[d]; }).join(", ");
+  }
+
+  function list(items) {
+    var ul = el("ul", { "class": "thinka-finder__list" });
+    items.forEach(function (i) { ul.append(i); });
+    return ul;
+  }
+
+  function helpLine(form) {
+    return el("p", { "class": "thinka-finder__help" }, [
+      "Alle Standorte nach Landkreis finden Sie im ",
+      el("a", { href: form.getAttribute("data-directory") }, ["Verzeichnis der Standorte"]),
+      ". Die ",
+      el("a", { href: form.getAttribute("data-coordination") }, ["Koordinierungsstelle"]),
+      " hilft Ihnen auch weiter."
+    ]);
+  }
+
+  function nearestList(index, root, now, from, skip) {
+    return list(nearest(index, from, 3, skip).map(function (x) {
+      return siteItem(index, root, now, x.site, "etwa " + Math.max(1, Math.round(x.km)) + " km entfernt (Luftlinie) · " + districtsOf(index, x.site));
+    }));
+  }
+
+  /* A place of Thuringia without a contact point: its district's sites, then the nearest ones. */
+  function renderPlace(box, form, index, place) {
+    var root = form.getAttribute("data-root"), now = berlinNow(), spot = index.spots[place];
+    var title = index.districts[spot.district] || "", skip = {};
+    var where = title.indexOf("Stadt ") === 0 ? "in der " + title : "im " + title;
+    var from = spot.c, local = [];
+    index.sites.forEach(function (site, i) {
+      if (site.s !== "beendet" && site.d.indexOf(spot.district) >= 0) { local.push({ site: site, km: site.c ? kilometres(from, site.c) : 1e9 }); skip[i] = true; }
+    });
+    local.sort(function (a, b) { return a.km - b.km; });
+    if (spot.whole) {
+      box.append(el("p", { "class": "thinka-finder__none" }, [where.charAt(0).toUpperCase() + where.slice(1) + " gibt es zurzeit keine ThINKA-Anlaufstelle."]));
+    } else {
+      box.append(el("p", { "class": "thinka-finder__none" }, ["In " + spot.name + " gibt es keine ThINKA-Anlaufstelle."]));
+    }
+    if (spot.whole && local.length) {
+      box.append(el("p", { "class": "thinka-finder__count" }, [(local.length === 1 ? "Diese Anlaufstelle ist " : "Diese Anlaufstellen sind ") + where + " für Sie da:"]));
+      box.append(list(local.slice(0, 10).map(function (x) { return siteItem(index, root, now, x.site, districtsOf(index, x.site)); })));
+    } else if (spot.whole) {
+      /* said above */
+    } else if (local.length) {
+      box.append(el("p", { "class": "thinka-finder__count" }, [spot.name + " gehört zum Gebiet „" + title + "“. Dort " + (local.length === 1 ? "ist diese Anlaufstelle" : "sind diese Anlaufstellen") + " für Sie da:"]));
+      box.append(list(local.slice(0, 10).map(function (x) { return siteItem(index, root, now, x.site, districtsOf(index, x.site)); })));
+      if (local.length > 10) box.append(el("p", {}, ["… und " + (local.length - 10) + " weitere dort, die nächsten zuerst. Alle stehen im ", el("a", { href: form.getAttribute("data-directory") }, ["Verzeichnis der Standorte"]), "."]));
+    } else if (title) {
+      box.append(el("p", {}, [spot.name + " gehört zum Gebiet „" + title + "“. Auch " + where + " gibt es zurzeit keine ThINKA-Anlaufstelle."]));
+    }
+    box.append(el("p", { "class": "thinka-finder__count" }, [local.length ? "Die nächsten anderen Anlaufstellen:" : "Die nächsten sind:"]));
+    box.append(nearestList(index, root, now, from, skip));
+    box.append(helpLine(form));
+  }
+
+  function stateNames(index, states) {
+    return states.map(function (s) { return index.states[s] || s; }).join(" oder ");
+  }
+
+  function renderSites(box, form, index, sites) {
+    var root = form.getAttribute("data-root"), now = berlinNow();
+    box.append(el("p", { "class": "thinka-finder__count" }, [sites.length === 1 ? "1 Standort gefunden:" : sites.length + " Standorte gefunden:"]));
+    box.append(list(sites.map(function (r) {
+      var districts = districtsOf(index, r.site);
+      var district = r.best.kind === "Landkreis" || r.best.kind === "kreisfreie Stadt";
+      return siteItem(index, root, now, r.site, district ? districts : r.best.kind + " " + r.best.label + " · " + districts);
+    })));
+    /* only ended sites, none with a successor ("Suhl"): where to go today */
+    var open = sites.some(function (r) { return r.site.s !== "beendet" || r.site.f !== undefined; });
+    if (!open && sites[0].site.c) {
+      var skip = {};
+      sites.forEach(function (r) { skip[r.number] = true; });
+      box.append(el("p", { "class": "thinka-finder__count" }, [sites.length === 1 ? "Dieser Standort ist beendet. Die nächsten Anlaufstellen:" : "Diese Standorte sind beendet. Die nächsten Anlaufstellen:"]));
+      box.append(nearestList(index, root, now, sites[0].site.c, skip));
+    }
+  }
+
+  function renderResults(form, index, text) {
+    var box = form.querySelector(".thinka-finder__results");
+    box.textContent = "";
+    var query = normalize(String(text).slice(0, MAX_QUERY));
+    if (query.length < 2 && (query || Array.from(String(text).trim()).length < 2)) return;  /* one letter names no place yet */
+    var answer = search(index, text);
+    if (answer.empty) {
+      box.append(el("p", {}, ["ThINKA gibt es an vielen Orten in Thüringen. Geben Sie Ihren Ort, Ihren Ortsteil oder Ihre Postleitzahl ein, zum Beispiel „Gera“ oder „99310“."]));
+      box.append(helpLine(form));
+      return;
+    }
+    var siteWords = answer.sites.length ? bits(answer.sites[0].mask) : 0;
+    var placeWords = answer.place ? bits(answer.place.mask) : 0;
+    if (answer.elsewhere && !answer.exact && bits(answer.elsewhere.mask) >= siteWords) {
+      var e = answer.elsewhere;
+      box.append(el("p", { "class": "thinka-finder__none" }, [e.code
+        ? "Die Postleitzahl " + e.name + " gehört nicht zu Thüringen, sondern zu " + stateNames(index, e.states) + "."
+        : "Ein Ort namens " + e.name + " liegt in " + stateNames(index, e.states) + ", nicht in Thüringen.",
+        " ThINKA-Anlaufstellen gibt es nur in Thüringen."]));
+      if (answer.sites.length) {
+        box.append(el("p", {}, ["Ähnliche Namen in Thüringen:"]));
+        renderSites(box, form, index, answer.sites);
+      }
+      box.append(helpLine(form));
+      return;
+    }
+    var top = answer.sites[0], place = answer.place;
+    /* a place without a site wins when it matches more words, or as many but closer ("Weimarer Land"
+       exactly, not "Weimar" by a near miss), or when the sites were found only by its district's
+       name ("Gotha" is a town too: say it has no contact point, then name the district's) */
+    var preferPlace = place && !place.served && (!top || placeWords > siteWords ||
+      (placeWords === siteWords && (place.score < top.best.score || (top.best.rank === KIND_RANK.Landkreis && place.score <= top.best.score))));
+    if (top && !preferPlace) { renderSites(box, form, index, answer.sites); return; }
+    if (answer.place) { renderPlace(box, form, index, answer.place.place); return; }
+    box.append(el("p", { "class": "thinka-finder__none" }, answer.code
+      ? ["Die Postleitzahl " + answer.code + " kennen wir nicht."]
+      : ["Zu „", shown(text), "“ kennen wir keinen Ort und keine Anlaufstelle in Thüringen."]));
+    box.append(el("p", {}, ["Geben Sie Ihren Ort, Ihren Ortsteil oder Ihre Postleitzahl ein, zum Beispiel „Gera“ oder „99310“."]));
+    box.append(helpLine(form));
+  }
+
+  /* "In meiner Nähe": the position is asked for only when the button is pressed, and only used here. */
+  function renderNear(form, index, position) {
+    var box = form.querySelector(".thinka-finder__results"), root = form.getAttribute("data-root");
+    var from = [position.coords.latitude, position.coords.longitude], found = nearest(index, from, 5);
+    box.textContent = "";
+    if (found.length && found[0].km > 60) box.append(el("p", { "class": "thinka-finder__none" }, ["Ihr Standort liegt wohl nicht in Thüringen. ThINKA-Anlaufstellen gibt es nur in Thüringen."]));
+    box.append(el("p", { "class": "thinka-finder__count" }, ["Anlaufstellen in Ihrer Nähe:"]));
+    box.append(nearestList(index, root, berlinNow(), from));
+  }
+
+  window.ThinkaFinder = { prepare: prepare, search: search, renderResults: renderResults, renderNear: renderNear };
+})();

