@@ -159,3 +159,17 @@ def test_404_page_is_german_and_shows_ways_on(complete_site):
     text = _text((complete_site / "404.html").read_text("utf-8"))
     assert "Seite nicht gefunden" in text and "Not found" not in text
     assert "Alle Standorte" in text
+
+
+def test_privacy_statement_says_the_position_stays_in_the_browser_and_names_the_real_button(complete_site):
+    """'In meiner Nähe suchen' asks for the position only when pressed and computes in the page
+    (tests/browser/test_finder_places.py checks that nothing is sent); the statement says so under
+    the button's real label, so the two cannot drift apart."""
+    page = (complete_site / "datenschutz/index.html").read_text("utf-8")
+    text = _text(page)
+    start = (complete_site / "index.html").read_text("utf-8")
+    button = re.search(r'<button class="thinka-finder__near[^"]*"[^>]*>([^<]+)</button>', start).group(1)
+    assert button == "In meiner Nähe suchen"
+    assert f"„{button}“ fragt nach Ihrem Standort nur, wenn Sie die Schaltfläche drücken." in text
+    assert "Ihr Standort wird nicht an diesen Server oder an andere geschickt und nicht gespeichert." in text
+    assert 'id="standort"' in page and '<a href="#standort">Ihr Standort</a>' in page
