@@ -134,3 +134,27 @@ def test_moved_addresses_bring_the_visitor_to_the_new_page(browser, base_url, bu
         landed[path] = page.url.removeprefix(base_url)
     context.close()
     assert landed == {path: path.replace("mitmachen/", "redaktion/", 1) for path in moved}
+
+
+def test_no_page_throws_a_script_error_on_load_or_when_its_map_is_switched_on(browser, base_url, built_site):
+    """A script error stops everything after it (open-now badges, finder, map). Every page is loaded;
+    on pages with a map the live map is switched on too (tiles answered locally with an empty image)."""
+    import re
+
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    context.route(re.compile(r"^https?://(?!127\.0\.0\.1)"), lambda route: route.fulfill(status=200, content_type="image/png", body=b""))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
+    maps = 0
+    for path in all_pages(built_site):
+        page.goto(base_url + path)
+        page.wait_for_load_state("load")
+        if page.locator(".thinka-map__step1").count():
+            maps += 1
+            page.click(".thinka-map__step1")
+            page.click(".thinka-map__load")
+            page.wait_for_selector(".leaflet-marker-icon")
+    context.close()
+    assert maps >= 2  # /karte/ and the district maps
+    assert errors == []

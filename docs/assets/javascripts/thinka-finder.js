@@ -1,11 +1,11 @@
 /* ThINKA finder: matching what a resident types against the finder's index and drawing the answer.
    Loaded by thinka.js only when the finder is used (with the index), so pages without it or visitors
-   who never use it do not load it. Shares normalize, openState and berlinNow with thinka.js. */
+   who never use it do not load it. Shares normalize, openState, berlinNow and el with thinka.js. */
 (function () {
   "use strict";
 
   var shared = window.thinkaShared;
-  var normalize = shared.normalize, openState = shared.openState, berlinNow = shared.berlinNow;
+  var normalize = shared.normalize, openState = shared.openState, berlinNow = shared.berlinNow, el = shared.el;
   function distance(a, b, max) {
     /* Damerau–Levenshtein (optimal string alignment), stops early above max */
     if (Math.abs(a.length - b.length) > max) return max + 1;
@@ -194,12 +194,6 @@
     return answer;
   }
 
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    (children || []).forEach(function (c) { node.append(c); });
-    return node;
-  }
 
   function shown(text) {  /* what the visitor typed, as text, cut when long, in its own direction */
     var chars = Array.from(String(text).trim());

@@ -105,9 +105,18 @@
     });
   }
 
+  /* An element with attributes and children (text or nodes): text never becomes markup. Used by
+     the map here and by the finder (thinka-finder.js, through thinkaShared). */
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    (children || []).forEach(function (c) { node.append(c); });
+    return node;
+  }
+
   /* ---------------------------------------------------------------- finder */
   /* The finder's code (thinka-finder.js) and its index come only when the field is used. */
-  window.thinkaShared = { normalize: normalize, openState: openState, berlinNow: berlinNow };
+  window.thinkaShared = { normalize: normalize, openState: openState, berlinNow: berlinNow, el: el };
 
   function loadScript(src) {
     return new Promise(function (done, failed) {
