@@ -246,3 +246,17 @@ def test_even_and_odd_weeks_at_the_same_hour_do_not_overlap_but_every_week_does(
     errors, _ = _problems(probe_data, tmp_path / "b", row, row + "      - tage: Do\n        zeiten: 15:00–17:00\n")
     line = _line(probe_data, "wochen: ungerade")
     assert errors == [f"sites/orlatal-probe.yml:{line + 2}:17: Die Zeit 15:00–17:00 überschneidet sich am Donnerstag mit 14:00–16:00."]
+
+
+def test_a_to_z_list_says_closed_and_which_weeks(probe_build: Path):
+    """The A–Z list on the build's day: a closed point says so before its usual hours; rows held
+    only in some weeks say which."""
+    page = (probe_build / "anlaufstellen" / "index.html").read_text("utf-8")
+
+    def item(name: str) -> str:
+        start = page.index(f">{name}</a>")
+        return text(page[page.rindex("<li", 0, start):page.index("</li>", start)])
+
+    assert "Vorübergehend geschlossen bis 10. Januar 2027 Sonst geöffnet: Mo–Do 09:00–12:00" in item("Stadtteilbüro am Markt")
+    assert "Geöffnet: Di 09:00–12:00, Do 14:00–16:00 (ungerade Wochen), Mo 10:00–12:00 (1. Woche im Monat) und nach Vereinbarung" in item(
+        "Sprechstunde in der Stadtbibliothek")

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 
 from .types import _one_line, fail
+from .vocabulary import WEEK_RHYTHM_SHORT
 
 WEEKDAYS = ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"]
 WEEKDAY_NAMES = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
@@ -151,7 +152,11 @@ RangeList = Annotated[list[Range], BeforeValidator(_time_ranges), _OneLineOrList
 
 def summary(rows: list[Any]) -> str:
     """``Mo–Fr 09:00–12:00, Do 14:00–18:00`` for one contact point's rows."""
-    return ", ".join(f"{row.tage.label} {', '.join(r.label for r in row.zeiten)}" for row in rows)
+    return ", ".join(
+        f"{row.tage.label} {', '.join(r.label for r in row.zeiten)}"
+        + (f" ({WEEK_RHYTHM_SHORT[row.wochen]})" if row.wochen else "")
+        for row in rows
+    )
 
 
 def weekly_ranges(rows: list[Any]) -> list[list[int]]:

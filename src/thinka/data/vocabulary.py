@@ -45,6 +45,16 @@ WEEK_RHYTHM = {
     "4": "nur in der vierten Woche des Monats",
     "letzte": "nur in der letzten Woche des Monats",
 }
+# The same, short, for one-line summaries ("Do 14:00–16:00 (ungerade Wochen)").
+WEEK_RHYTHM_SHORT = {
+    "gerade": "gerade Wochen",
+    "ungerade": "ungerade Wochen",
+    "1": "1. Woche im Monat",
+    "2": "2. Woche im Monat",
+    "3": "3. Woche im Monat",
+    "4": "4. Woche im Monat",
+    "letzte": "letzte Woche im Monat",
+}
 # Messenger services reached by a phone number: key → label.
 MESSENGERS = {"signal": "Signal", "whatsapp": "WhatsApp", "telegram": "Telegram"}
 PRECISION = {"adresse": "genaue Lage", "ort": "ungefähre Lage (Ortsmitte)"}
