@@ -260,3 +260,9 @@ def test_a_to_z_list_says_closed_and_which_weeks(probe_build: Path):
     assert "Vorübergehend geschlossen bis 10. Januar 2027 Sonst geöffnet: Mo–Do 09:00–12:00" in item("Stadtteilbüro am Markt")
     assert "Geöffnet: Di 09:00–12:00, Do 14:00–16:00 (ungerade Wochen), Mo 10:00–12:00 (1. Woche im Monat) und nach Vereinbarung" in item(
         "Sprechstunde in der Stadtbibliothek")
+
+
+def test_finder_open_now_uses_only_every_week_rows(probe_build: Path):
+    index = json.loads((probe_build / "standorte" / "finder-index.json").read_text("utf-8"))
+    [library] = [p for p in index["points"] if p["n"] == "Sprechstunde in der Stadtbibliothek"]
+    assert library["h"] == [[1, 540, 720]]  # Tuesday every week; not the odd Thursdays, not the first Monday

@@ -160,8 +160,10 @@ def summary(rows: list[Any]) -> str:
 
 
 def weekly_ranges(rows: list[Any]) -> list[list[int]]:
-    """``[[weekday 0=Mo, start minute, end minute], …]`` for the browser's open/closed state."""
-    return sorted([day, r.start, r.end] for row in rows for r in row.zeiten for day in row.tage.days)
+    """``[[weekday 0=Mo, start minute, end minute], …]`` for the browser's open/closed state; only
+    rows held every week (a row with ``wochen`` is not: the browser cannot tell odd weeks or the
+    first Monday, so such a row never says "open now")."""
+    return sorted([day, r.start, r.end] for row in rows if row.wochen is None for r in row.zeiten for day in row.tage.days)
 
 
 def public_holidays(year: int, years_ahead: int = 2) -> list[str]:
