@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 
 from .types import _one_line, fail
+from .vocabulary import WEEK_RHYTHM_SHORT
 
 WEEKDAYS = ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"]
 WEEKDAY_NAMES = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
@@ -151,12 +152,18 @@ RangeList = Annotated[list[Range], BeforeValidator(_time_ranges), _OneLineOrList
 
 def summary(rows: list[Any]) -> str:
     """``Mo–Fr 09:00–12:00, Do 14:00–18:00`` for one contact point's rows."""
-    return ", ".join(f"{row.tage.label} {', '.join(r.label for r in row.zeiten)}" for row in rows)
+    return ", ".join(
+        f"{row.tage.label} {', '.join(r.label for r in row.zeiten)}"
+        + (f" ({WEEK_RHYTHM_SHORT[row.wochen]})" if row.wochen else "")
+        for row in rows
+    )
 
 
 def weekly_ranges(rows: list[Any]) -> list[list[int]]:
-    """``[[weekday 0=Mo, start minute, end minute], …]`` for the browser's open/closed state."""
-    return sorted([day, r.start, r.end] for row in rows for r in row.zeiten for day in row.tage.days)
+    """``[[weekday 0=Mo, start minute, end minute], …]`` for the browser's open/closed state; only
+    rows held every week (a row with ``wochen`` is not: the browser cannot tell odd weeks or the
+    first Monday, so such a row never says "open now")."""
+    return sorted([day, r.start, r.end] for row in rows if row.wochen is None for r in row.zeiten for day in row.tage.days)
 
 
 def public_holidays(year: int, years_ahead: int = 2) -> list[str]:

@@ -18,6 +18,16 @@ def is_current(site: Site, point: ContactPoint, today: date) -> bool:
     return site.status != "beendet" and (point.bis is None or point.bis.last >= today)
 
 
+def closure_now(point: ContactPoint, today: date) -> Any:
+    """The temporary closure ('geschlossen') that holds today, or None."""
+    return next((c for c in point.geschlossen if c.von.first <= today <= c.bis.last), None)
+
+
+def closures_ahead(point: ContactPoint, today: date) -> list[Any]:
+    """Closures that have not begun yet, soonest first (past ones are no longer news)."""
+    return sorted((c for c in point.geschlossen if c.von.first > today), key=lambda c: c.von.first)
+
+
 def hours_are_old(point: ContactPoint, max_months: int, today: date) -> bool:
     """Whether a contact point's hours come from a source older than ``max_months`` or without a date:
     such hours are shown with their date and never as "open now"."""
@@ -93,6 +103,16 @@ def _times(located: Located, problems: Problems, today: date) -> None:
     for i, point in enumerate(site.anlaufstellen):
         if point.seit and point.bis and point.bis.last < point.seit.first:
             error_at(problems, located, ("anlaufstellen", i, "bis"), f"Die Anlaufstelle '{point.name}' schließt ({point.bis.german()}) vor ihrer Eröffnung ({point.seit.german()}).")
+        for j, closure in enumerate(point.geschlossen):
+            if closure.bis.last < closure.von.first:
+                error_at(problems, located, ("anlaufstellen", i, "geschlossen", j, "bis"), f"Die Schließzeit endet ({closure.bis.german()}) vor ihrem Beginn ({closure.von.german()}): 'von' ist der erste, 'bis' der letzte geschlossene Tag.")
+            if closure.bis.last < today:
+                _warn(problems, located, ("anlaufstellen", i, "geschlossen", j), f"Diese Schließzeit ist seit {closure.bis.german()} vorbei und erscheint nicht mehr auf der Seite: den Eintrag löschen.")
+        if point.telefonzeiten and not point.telefon:
+            error_at(problems, located, ("anlaufstellen", i, "telefonzeiten"), f"'telefonzeiten' ohne 'telefon': bei der Anlaufstelle '{point.name}' fehlt die Nummer, zu der die Zeiten gehören.")
+        for j, row in enumerate(point.oeffnungszeiten):
+            if row.wochen and row.wochen not in ("gerade", "ungerade") and len(row.tage.days) > 1:
+                _warn(problems, located, ("anlaufstellen", i, "oeffnungszeiten", j, "wochen"), f"'wochen: {row.wochen}' mit mehreren Tagen ({row.tage.label}) heißt: an jedem dieser Tage in dieser Woche des Monats. Für den ersten Montag im Monat 'tage: Mo' mit 'wochen: 1' eintragen.")
     for rest, source in sources_of(site):
         if source.stand and source.stand.first > today:
             error_at(problems, located, rest + ("stand",), f"Der Stand der Quelle ({source.stand.german()}) liegt in der Zukunft: gemeint ist das Datum der Seite oder des Artikels.")

@@ -34,11 +34,13 @@ from .types import (
 from .vocabulary import (
     CONTACT_KINDS,
     HELP_TOPICS,
+    MESSENGERS,
     ORGANISATION_TYPES,
     PRECISION,
     SITE_STATUS,
     STEP_FREE,
     TOPICS,
+    WEEK_RHYTHM,
 )
 
 
@@ -158,7 +160,34 @@ class HoursRow(Record):
         "Ort der Sprechzeit", "Wo diese Zeiten gelten, wenn nicht an der Anschrift der Anlaufstelle (oder Haltestelle eines Beratungsbusses).",
         {"strasse": "Friedrich-Engels-Straße 47", "ort": "Erfurt"}, default=None,
     )
+    wochen: Optional[choice(WEEK_RHYTHM)] = _f(  # type: ignore[valid-type]
+        "In welchen Wochen",
+        "Nur wenn die Zeile nicht jede Woche gilt: " + ", ".join(WEEK_RHYTHM) + " (z. B. '1' mit 'tage: Mo' für den ersten Montag im Monat). Solche Zeiten zeigt die Seite nie als 'jetzt geöffnet'.",
+        "ungerade", default=None,
+    )
     hinweis: Optional[Line] = _f("Hinweis", "Kurzer Hinweis zu dieser Zeile.", "nur in der Schulzeit", default=None)
+
+
+class PhoneHours(Record):
+    model_config = ConfigDict(title="Telefonzeit")
+
+    tage: Days = _f("Tage", "Wochentage: Mo, Di, Mi, Do, Fr, Sa, So; Bereiche mit Strich.", "Mo–Do")
+    zeiten: RangeList = _f("Zeiten", "Eine oder mehrere Zeitspannen, mit Komma getrennt.", "08:00–10:00")
+
+
+class Closure(Record):
+    model_config = ConfigDict(title="Schließzeit")
+
+    von: Date = _f("Von", "Erster geschlossener Tag (JJJJ-MM-TT).", "2027-07-10")
+    bis: Date = _f("Bis", "Letzter geschlossener Tag (JJJJ-MM-TT); ab dem Tag danach gelten die Öffnungszeiten wieder.", "2027-08-20")
+    grund: Optional[Line] = _f("Grund", "Warum, kurz: Sommerpause, Umbau, Urlaub.", "Sommerpause", default=None)
+
+
+class Messenger(Record):
+    model_config = ConfigDict(title="Messenger")
+
+    dienst: choice(MESSENGERS) = _f("Dienst", "Welcher Dienst: " + ", ".join(MESSENGERS) + ".", "signal")  # type: ignore[valid-type]
+    nummer: PhoneNumber = _f("Nummer", "Die Nummer, unter der die Anlaufstelle dort Nachrichten annimmt.", "0151 23456789")
 
 
 class Person(Record):
@@ -186,7 +215,21 @@ class ContactPoint(Record):
     email: Optional[Email] = _f("E-Mail", "E-Mail-Adresse.", "kontakt@beispiel.de", default=None)
     website: Optional[Url] = _f("Internetseite", "Internetseite, mit https://.", "https://www.beispiel.de", default=None)
     stufenlos: Optional[choice(STEP_FREE)] = _f("Stufenlos erreichbar", "Stufenloser Zugang: ja, teilweise oder nein.", "ja", default=None)  # type: ignore[valid-type]
+    aufzug: Optional[YesNo] = _f("Aufzug", "'ja', wenn ein Aufzug zur Anlaufstelle führt; 'nein', wenn sie nur über Treppen erreichbar ist (bei Erdgeschoss weglassen).", "ja", default=None)
+    wc_barrierefrei: Optional[YesNo] = _f("Barrierefreie Toilette", "'ja' oder 'nein': ob es eine rollstuhlgerechte Toilette gibt.", "nein", default=None)
+    zugang_hinweis: Optional[Line] = _f("Hinweis zum Zugang", "Wie man hineinkommt, wenn es nicht offensichtlich ist: stufenloser Eingang, Klingel, Rampe.", "Stufenloser Eingang auf der Rückseite, Klingel 'ThINKA'", default=None)
     sprachen: TextList = _f("Sprachen", "Sprachen, in denen beraten wird.", ["Deutsch", "Russisch"], default=[])
+    dolmetschen: Optional[YesNo] = _f("Dolmetschen", "'ja', wenn auf Wunsch eine Dolmetscherin oder ein Dolmetscher dazukommt (auch für Sprachen, die nicht unter 'sprachen' stehen).", "ja", default=None)
+    telefonzeiten: Annotated[list[PhoneHours], _MANY] = _f(
+        "Telefonzeiten", "Wann das Telefon besetzt ist, wenn das nicht die Öffnungszeiten sind.", [{"tage": "Mo–Do", "zeiten": "08:00–10:00"}], default=[],
+    )
+    messenger: Annotated[list[Messenger], _MANY] = _f("Messenger", "Nummern für Nachrichten über Signal, WhatsApp oder Telegram.", [{"dienst": "signal", "nummer": "0151 23456789"}], default=[])
+    kontaktformular: Optional[Url] = _f("Kontaktformular", "Internetadresse eines Kontaktformulars, z. B. wenn es keine E-Mail-Adresse gibt.", "https://www.beispiel.de/kontakt", default=None)
+    geschlossen: Annotated[list[Closure], _MANY] = _f(
+        "Schließzeiten",
+        "Zeiten, in denen die Anlaufstelle vorübergehend geschlossen ist (Umbau, Sommerpause, Ferien), je mit Von, Bis und Grund. Vergangene zeigt die Seite nicht mehr.",
+        [{"von": "2027-07-10", "bis": "2027-08-20", "grund": "Sommerpause"}], default=[],
+    )
     ansprechpersonen: Annotated[list[Person], _MANY] = _f("Ansprechpersonen", "Ansprechpersonen nach Aufgabe.", [{"rolle": "Sozialberatung", "telefon": "03677 123456"}], default=[])
     seit: Optional[Date] = _f("Eröffnet", "Eröffnet am/im.", "2015-06-06", default=None)
     bis: Optional[Date] = _f(

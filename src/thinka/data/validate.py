@@ -265,13 +265,17 @@ def _check_districts(located: Located, problems: Problems) -> None:
 
 
 def _check_hours(located: Located, loc: tuple[Any, ...], point: ContactPoint, problems: Problems) -> None:
-    by_day: dict[int, list[tuple[Any, tuple[Any, ...]]]] = defaultdict(list)
+    # Rows held only in some weeks ('wochen': even and odd weeks, the first Monday …) meet the
+    # every-week rows and the rows of their own rhythm, never another rhythm's: one sweep per rhythm.
+    rhythms = {row.wochen for row in point.oeffnungszeiten}
+    by_day: dict[tuple[int, Any], list[tuple[Any, tuple[Any, ...]]]] = defaultdict(list)
     for r, row in enumerate(point.oeffnungszeiten):
         for z, span in enumerate(row.zeiten):
             for day in row.tage.days:
-                by_day[day].append((span, loc + ("oeffnungszeiten", r, "zeiten", z)))
+                for rhythm in (rhythms if row.wochen is None else {row.wochen}):
+                    by_day[(day, rhythm or "")].append((span, loc + ("oeffnungszeiten", r, "zeiten", z)))
     reported: set[tuple[Any, ...]] = set()
-    for day, spans in sorted(by_day.items()):
+    for (day, _), spans in sorted(by_day.items()):
         # One sweep in order of start time (a hundred rows of forty spans each compared pairwise
         # took seconds): a span that starts before the latest end so far overlaps that span; the
         # one listed later of the two is reported.

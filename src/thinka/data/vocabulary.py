@@ -35,6 +35,28 @@ HELP_TOPICS = {
     "treffpunkt": "Treffpunkt und Begegnung",
 }
 STEP_FREE = {"ja": "stufenlos erreichbar", "teilweise": "teilweise stufenlos erreichbar", "nein": "nicht stufenlos erreichbar"}
+# In which weeks an opening-hours row holds, when not every week ('wochen' of a row).
+WEEK_RHYTHM = {
+    "gerade": "in geraden Kalenderwochen",
+    "ungerade": "in ungeraden Kalenderwochen",
+    "1": "nur in der ersten Woche des Monats",
+    "2": "nur in der zweiten Woche des Monats",
+    "3": "nur in der dritten Woche des Monats",
+    "4": "nur in der vierten Woche des Monats",
+    "letzte": "nur in der letzten Woche des Monats",
+}
+# The same, short, for one-line summaries ("Do 14:00–16:00 (ungerade Wochen)").
+WEEK_RHYTHM_SHORT = {
+    "gerade": "gerade Wochen",
+    "ungerade": "ungerade Wochen",
+    "1": "1. Woche im Monat",
+    "2": "2. Woche im Monat",
+    "3": "3. Woche im Monat",
+    "4": "4. Woche im Monat",
+    "letzte": "letzte Woche im Monat",
+}
+# Messenger services reached by a phone number: key → label.
+MESSENGERS = {"signal": "Signal", "whatsapp": "WhatsApp", "telegram": "Telegram"}
 PRECISION = {"adresse": "genaue Lage", "ort": "ungefähre Lage (Ortsmitte)"}
 # Topics of news posts: key (address /aktuelles/themen/<key>/) → label shown on the site.
 TOPICS = {

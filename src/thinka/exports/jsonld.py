@@ -41,11 +41,34 @@ def _place(point: ContactPoint, anchor_url: str) -> dict[str, Any]:
                 "closes": span.label.split("–")[1],
             }
             for row in point.oeffnungszeiten
-            if row.adresse is None  # hours held elsewhere are not this place's hours
+            if row.adresse is None and row.wochen is None  # hours held elsewhere or not every week are not this place's weekly hours
             for span in row.zeiten
         ] or None
         if data["openingHoursSpecification"] is None:
             del data["openingHoursSpecification"]
+    if point.geschlossen:  # schema.org: opens and closes at 00:00 means closed on those days
+        data["specialOpeningHoursSpecification"] = [
+            {"@type": "OpeningHoursSpecification", "validFrom": c.von.first.isoformat(), "validThrough": c.bis.last.isoformat(), "opens": "00:00", "closes": "00:00"}
+            for c in point.geschlossen
+        ]
+    features = [(name, value) for name, value in (
+        ("Stufenloser Zugang", {"ja": True, "nein": False}.get(point.stufenlos or "")),
+        ("Aufzug", point.aufzug),
+        ("Barrierefreie Toilette", point.wc_barrierefrei),
+    ) if value is not None]
+    if features:
+        data["amenityFeature"] = [{"@type": "LocationFeatureSpecification", "name": n, "value": v} for n, v in features]
+    if point.telefon and (point.telefonzeiten or point.sprachen):
+        contact: dict[str, Any] = {"@type": "ContactPoint", "telephone": point.telefon[0].e164}
+        if point.telefonzeiten:
+            contact["hoursAvailable"] = [
+                {"@type": "OpeningHoursSpecification", "dayOfWeek": [f"https://schema.org/{DAY_URIS[d]}" for d in row.tage.days],
+                 "opens": span.label.split("–")[0], "closes": span.label.split("–")[1]}
+                for row in point.telefonzeiten for span in row.zeiten
+            ]
+        if point.sprachen:
+            contact["availableLanguage"] = list(point.sprachen)
+        data["contactPoint"] = contact
     if point.telefon:
         data["telephone"] = point.telefon[0].e164
     if point.email:

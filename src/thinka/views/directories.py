@@ -127,7 +127,7 @@ def contact_point_directory(dataset: Dataset, today: date) -> Iterator[PageView]
     def row(item: tuple[str, int, str, bool]) -> dict[str, Any]:
         slug, index, letter, continued = item
         site: Site = dataset.sites[slug].record
-        view = contact_point_view(site.anlaufstellen[index], slug, index)
+        view = contact_point_view(site.anlaufstellen[index], slug, index, today=today)
         view.update(site_name=site.name, url=f"{site_url(slug)}#{view['id']}", ended=site.status == "beendet", letter=letter, continued=continued)
         return view
 

@@ -12,11 +12,12 @@ from urllib.parse import quote
 from thinka.data.dataset import Dataset, max_age_months
 from thinka.data.districts import District, all_districts
 from thinka.data.hours import public_holidays, summary, weekly_ranges
-from thinka.data.lifecycle import is_current
+from thinka.data.dates import german_date
+from thinka.data.lifecycle import closure_now, closures_ahead, is_current
 from thinka.data.model import Address, ContactPoint, Organisation, Site
 from thinka.data.settings import Settings
 from thinka.data.text import render_markdown, to_json
-from thinka.data.vocabulary import CONTACT_KINDS, HELP_TOPICS, MOBILE_KINDS, PRECISION, SITE_STATUS, STEP_FREE
+from thinka.data.vocabulary import CONTACT_KINDS, HELP_TOPICS, MESSENGERS, MOBILE_KINDS, PRECISION, SITE_STATUS, STEP_FREE, WEEK_RHYTHM
 from thinka.exports.jsonld import site_jsonld
 from thinka.exports.qr import qr_svg
 from thinka.exports.vcard import VCARD_NAME
@@ -50,6 +51,21 @@ def topic_views(keys: list[str]) -> list[dict[str, str]]:
     return [{"key": key, "label": HELP_TOPICS[key], "url": f"{SITES_URL}themen/{key}/"} for key in keys]
 
 
+def _closure_view(closure: Any) -> dict[str, Any]:
+    return {"from": closure.von.german(), "until": closure.bis.german(), "reason": closure.grund}
+
+
+def _messenger_link(service: str, e164: str) -> str | None:
+    """The service's own address that opens a chat with the number (nothing is loaded before a click)."""
+    if service == "whatsapp":
+        return "https://wa.me/" + e164.lstrip("+")
+    if service == "signal":
+        return "https://signal.me/#p/" + e164
+    if service == "telegram":
+        return "https://t.me/" + e164
+    return None
+
+
 def contact_point_view(
     point: ContactPoint,
     slug: str,
@@ -59,6 +75,7 @@ def contact_point_view(
     current: bool = True,
     hours_old: dict[str, Any] | None = None,
     carrier: dict[str, Any] | None = None,
+    today: date | None = None,
 ) -> dict[str, Any]:
     """One contact point as the templates show it; ``holidays`` (JSON) feeds the open-now state.
 
@@ -68,11 +85,14 @@ def contact_point_view(
     """
     address = point.adresse
     place = " ".join(p for p in (address.plz, address.ort) if p)
-    live = current and hours_old is None
+    today = today or date.today()
+    closed = closure_now(point, today) if current else None
+    live = current and hours_old is None and closed is None
+    weekly = [row for row in point.oeffnungszeiten if row.wochen is None]  # only every-week rows can say "open now"
     if hours_old and not point.telefon:  # no number to call: ask before going, by any way there is
         hours_old = dict(hours_old, text=hours_old["text"].replace("bitte vorher anrufen", "bitte vorher nachfragen"))
     return {
-        "hours_json": to_json(weekly_ranges(point.oeffnungszeiten)) if point.oeffnungszeiten and live else None,
+        "hours_json": to_json(weekly_ranges(weekly)) if weekly and live else None,
         "holidays_json": holidays,
         "route_url": route_url(point),
         "vcard_url": site_url(slug) + VCARD_NAME.format(n=index + 1),
@@ -98,6 +118,8 @@ def contact_point_view(
                 "where": address_line(row.adresse) if row.adresse else None,
                 "where_note": row.adresse.hinweis if row.adresse else None,
                 "note": row.hinweis,
+                "weeks": WEEK_RHYTHM[row.wochen] if row.wochen else None,
+                "every_week": row.wochen is None,
             }
             for row in point.oeffnungszeiten
         ],
@@ -111,6 +133,17 @@ def contact_point_view(
         "step_free": STEP_FREE[point.stufenlos] if point.stufenlos else None,
         "step_free_value": point.stufenlos,
         "languages": point.sprachen,
+        "interpreting": point.dolmetschen,
+        "lift": point.aufzug,
+        "accessible_wc": point.wc_barrierefrei,
+        "access_note": point.zugang_hinweis,
+        "phone_hours": [{"days": r.tage.label, "days_spoken": r.tage.spoken, "times": [t.label for t in r.zeiten]} for r in point.telefonzeiten],
+        "messengers": [
+            {"service": MESSENGERS[m.dienst], "display": m.nummer.display, "url": _messenger_link(m.dienst, m.nummer.e164)} for m in point.messenger
+        ],
+        "contact_form": point.kontaktformular,
+        "closed_now": _closure_view(closed) if closed else None,
+        "closures_ahead": [_closure_view(c) for c in closures_ahead(point, today)] if current else [],
         "persons": [
             {
                 "role": person.rolle,
@@ -130,7 +163,7 @@ def contact_point_view(
             if point.koordinaten
             else None
         ),
-        "has_contact": current and bool(point.telefon or point.email or point.website),
+        "has_contact": current and bool(point.telefon or point.email or point.website or point.messenger or point.kontaktformular),
         # "Als Kontakt speichern" only when the saved card holds a way to reach the place again
         "can_save": current and bool(point.telefon or point.email),
         "site_url": site_url(slug),
@@ -272,6 +305,7 @@ def site_page(
                 current=is_current(site, p, today),
                 hours_old=hours_age(p, max_months, today),
                 carrier=_org_link(dataset, p.traeger) if p.traeger else None,
+                today=today,
             )
             for i, p in enumerate(site.anlaufstellen)
         ]
