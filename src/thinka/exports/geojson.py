@@ -1,10 +1,14 @@
 """Contact points as GeoJSON (RFC 7946) for map tools and QGIS: ``/daten/anlaufstellen.geojson``.
 
-Every contact point is a Feature, also former ones and those of ended sites, so nothing is lost:
-``status`` says which are open (``active``, the values of HSDS) and ``aktuell`` is true only for
-them; a map of today's contact points filters on it. A point without coordinates has the
-geometry ``null`` (RFC 7946 §3.2); ``lage_ungefaehr`` marks positions that are only the town's
-centre. Ids are the HSDS location ids, so the files can be joined.
+``anlaufstellen.geojson`` holds the current contact points only (HSDS status ``active``): a map
+tool or QGIS draws every Feature of a file it loads, and nothing in a style says "former", so a
+closed office in the same file would show as if one could go there today. Every other contact
+point (closed, of an ended site, or not yet open) is a Feature of
+``anlaufstellen-nicht-aktuell.geojson``, with ``status`` and ``geschlossen_seit``, so nothing is
+lost and the two files together hold every contact point once. A point without coordinates has
+the geometry ``null`` (RFC 7946 §3.2); ``lage_ungefaehr`` marks positions that are only the town's
+centre. Coordinates are ``[longitude, latitude]`` in WGS 84 (RFC 7946 §3.1.1, no ``crs`` member).
+Ids are the HSDS location ids, so the files can be joined.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from thinka.data.vocabulary import SITE_STATUS
 from .hsds import location_id, point_status, service_id
 
 PATH = "daten/anlaufstellen.geojson"
+OTHER_PATH = "daten/anlaufstellen-nicht-aktuell.geojson"
+NAMES = {PATH: "ThINKA-Anlaufstellen", OTHER_PATH: "ThINKA-Anlaufstellen, nicht aktuell"}
 
 
 def site_features(dataset: Dataset, settings: Settings, slug: str) -> list[dict[str, Any]]:
@@ -62,12 +68,17 @@ def site_features(dataset: Dataset, settings: Settings, slug: str) -> list[dict[
     return features
 
 
-def collection(dataset: Dataset, settings: Settings, features: list[str]) -> str:
-    """The FeatureCollection around the Features (as JSON texts), with the licence."""
+def current(feature: dict[str, Any]) -> bool:
+    """Whether a Feature belongs in :data:`PATH` (else in :data:`OTHER_PATH`)."""
+    return bool(feature["properties"]["aktuell"])
+
+
+def collection(dataset: Dataset, settings: Settings, features: list[str], path: str = PATH) -> str:
+    """The FeatureCollection of ``path`` around the Features (as JSON texts), with the licence."""
     licence = dataset.program.datenlizenz if dataset.program else DataLicence()
     head = json.dumps({
         "type": "FeatureCollection",
-        "name": "ThINKA-Anlaufstellen",
+        "name": NAMES[path],
         "license": {"name": licence.kennung, "title": licence.name, "path": licence.url},
         "attribution": f"{licence.namensnennung}, {settings.absolute('daten/')}",
         "features": [],
