@@ -49,7 +49,7 @@ from thinka.data.dates import BERLIN, Day
 from thinka.data.districts import all_districts
 from thinka.data.hours import clock
 from thinka.data.lifecycle import is_current
-from thinka.data.model import ContactPoint, Site
+from thinka.data.model import Address, ContactPoint, Site
 from thinka.data.program import DataLicence
 from thinka.data.settings import Settings
 from thinka.data.vocabulary import CONTACT_KINDS, HELP_TOPICS, ORGANISATION_TYPES, PRECISION, STEP_FREE
@@ -285,7 +285,7 @@ def site_records(out: Tables, slug: str, site: Site, program: str | None, settin
         _point(out, slug, site, point, sid, settings)
 
 
-def _partial_address(address: Any) -> str | None:
+def _partial_address(address: Address) -> str | None:
     """What is known of an address without street or postal code, in words for the location's
     description (HSDS's ``address`` requires ``address_1`` and ``postal_code``)."""
     parts = [address.strasse, " ".join(x for x in (address.plz, address.ort) if x), address.ortsteil and f"Ortsteil {address.ortsteil}"]
