@@ -32,7 +32,13 @@ NAMES = {PATH: "ThINKA-Anlaufstellen", OTHER_PATH: "ThINKA-Anlaufstellen, nicht 
 def site_features(dataset: Dataset, settings: Settings, slug: str) -> list[dict[str, Any]]:
     """The Features of one site's contact points."""
     site = dataset.sites[slug].record
-    carriers = [dataset.organisation(org).name for org in site.traeger if org in dataset.organisations]
+    carriers = ", ".join(dataset.organisation(org).name for org in site.traeger if org in dataset.organisations) or None
+    # The site's part of every Feature, worked out once per site.
+    common = {
+        "standort": site.name, "standort_status": SITE_STATUS[site.status], "standort_id": service_id(slug),
+        "standort_seite": settings.absolute(f"standorte/{slug}/"), "traeger": carriers,
+    }
+    stand = site.stand.iso()
     features = []
     for point in site.anlaufstellen:
         status = point_status(site, point, settings)
@@ -47,11 +53,7 @@ def site_features(dataset: Dataset, settings: Settings, slug: str) -> list[dict[
                 "status": status,
                 "aktuell": status == "active",
                 "geschlossen_seit": point.bis.iso() if point.bis and status == "defunct" else None,
-                "standort": site.name,
-                "standort_status": SITE_STATUS[site.status],
-                "standort_id": service_id(slug),
-                "standort_seite": settings.absolute(f"standorte/{slug}/"),
-                "traeger": ", ".join(carriers) or None,
+                **common,
                 "strasse": where.strasse,
                 "plz": where.plz,
                 "ort": where.ort,
@@ -62,7 +64,7 @@ def site_features(dataset: Dataset, settings: Settings, slug: str) -> list[dict[
                 "oeffnungszeiten": summary(point.oeffnungszeiten) or None,
                 "nach_vereinbarung": point.nach_vereinbarung,
                 "lage_ungefaehr": None if c is None else c.genauigkeit == "ort",
-                "stand": site.stand.iso(),
+                "stand": stand,
             },
         })
     return features

@@ -161,7 +161,7 @@ def _clock(minutes: int) -> str:
 
 
 def _text(*parts: str | None) -> str | None:
-    text = " ".join(p.strip() for p in parts if p and p.strip())
+    text = " ".join([s for s in [p.strip() for p in parts if p] if s])
     return text or None
 
 
@@ -352,17 +352,17 @@ def _point(out: Tables, slug: str, site: Site, point: ContactPoint, sid: str, se
         _attribute(out, origin, sal, "service_at_location", "thinka-themen", topic)
     source = point.oeffnungszeiten_quelle
     stated = source and _text(f"Quelle: {source.url}", f"(Stand {source.stand.iso()})" if source.stand else "(ohne Datum)")
+    # What is the same for every range of a point or a row is worked out once (a tenth of the export).
+    valid_from, valid_to = _day(point.seit), point.bis.last.isoformat() if point.bis else None
     for i, row in enumerate(point.oeffnungszeiten):
         place = row.adresse
         where = place and "Ort: " + ", ".join(p for p in (place.strasse, " ".join(x for x in (place.plz, place.ort) if x), place.ortsteil) if p)
+        byday, days, notes = ",".join(BYDAY[d] for d in row.tage.days), row.tage.label, _text(where and _sentence(where), row.hinweis and _sentence(row.hinweis), stated)
         for j, span in enumerate(row.zeiten):
             out.add(
                 "schedule", origin, id=ident(f"{key}#schedule-{i}-{j}"), service_at_location_id=sal,
-                valid_from=_day(point.seit), valid_to=point.bis.last.isoformat() if point.bis else None,
-                freq="WEEKLY", wkst="MO", byday=",".join(BYDAY[d] for d in row.tage.days),
-                opens_at=_clock(span.start), closes_at=_clock(span.end),
-                description=f"{row.tage.label} {span.label}",
-                notes=_text(where and _sentence(where), row.hinweis and _sentence(row.hinweis), stated),
+                valid_from=valid_from, valid_to=valid_to, freq="WEEKLY", wkst="MO", byday=byday,
+                opens_at=_clock(span.start), closes_at=_clock(span.end), description=f"{days} {span.label}", notes=notes,
             )
     if point.email:
         out.add("contact", origin, id=ident(key + "#email"), service_at_location_id=sal, title="Anlaufstelle", email=point.email)
