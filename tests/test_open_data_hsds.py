@@ -238,3 +238,38 @@ def test_planned_sites_future_openings_and_midnight(data_dir: Path) -> None:
     lobeda = by_name["ThINKA Jena-Lobeda"]["service_at_locations"][0]
     assert _status(lobeda) == "hsds-status:inactive"
     assert {s["valid_from"] for s in lobeda["schedules"]} == {"2024-07-01"}
+
+
+def test_required_fields_are_filled_honestly_or_the_record_is_left_out() -> None:
+    """HSDS requires a service's organisation and an address's street and postal code. A site
+    without a known Träger names the coordination office, marked with the role that says it is
+    not the Träger; an address lacking street or postal code is no address record (never an empty
+    text) but the known parts in the location's description. No required text is ever empty."""
+    services, _, dataset = exported(SAMPLE)
+    by_slug = {s["url"].rstrip("/").rsplit("/", 1)[-1]: s for s in services["contents"]}
+    no_carrier = sorted(slug for slug, loc in dataset.sites.items() if not loc.record.traeger)
+    assert len(no_carrier) == 9
+    thasg = hsds.organisation_id("thasg")
+    for slug, service in by_slug.items():
+        roles = {(a["taxonomy_term"]["code"], a.get("value")) for a in service.get("attributes", []) if a["taxonomy_term"]["taxonomy"] == "ThINKA-Rollen"}
+        if slug in no_carrier:
+            assert service["organization"]["name"] == "ThASG" and service["organization_id"] == thasg
+            assert ("thinka-rollen:programm-koordination", thasg) in roles
+            assert not any(code.endswith(":traeger") for code, _ in roles)
+        else:
+            assert ("thinka-rollen:programm-koordination", thasg) not in roles
+    gera = {sal["location"]["name"]: sal["location"] for sal in by_slug["gera"]["service_at_locations"]}
+    assert "addresses" not in gera["Infopoint Bieblach"]
+    assert "Anschrift: Leuchtenburgstraße 10, Gera, Ortsteil Bieblach (Postleitzahl nicht bekannt)." in gera["Infopoint Bieblach"]["description"]
+    assert "Anschrift: Gera (Straße und Postleitzahl nicht bekannt)." in gera["Beratungsbus"]["description"]
+    addresses = [a for s in services["contents"] for sal in s.get("service_at_locations", []) for a in sal["location"].get("addresses", [])]
+    assert len(addresses) == 7 and all(a["address_1"] and a["postal_code"] and a["city"] for a in addresses)
+
+    def empty_texts(value: object) -> int:
+        if isinstance(value, dict):
+            return sum(empty_texts(v) for v in value.values())
+        if isinstance(value, list):
+            return sum(empty_texts(v) for v in value)
+        return value == ""
+
+    assert empty_texts(services) == 0

@@ -1,5 +1,6 @@
-"""The CSV data package of /daten/csv/ (validated with frictionless), the GeoJSON of
-/daten/anlaufstellen.geojson, and `thinka export`: complete, safe in spreadsheets, readable back."""
+"""The CSV data package of /daten/csv/ (validated with frictionless, also with HSDS's own unmodified
+descriptor), the GeoJSON files of /daten/, and `thinka export`: complete, safe in spreadsheets,
+readable back."""
 
 from __future__ import annotations
 
@@ -57,6 +58,27 @@ def test_the_data_package_is_valid_for_frictionless(sample_export: Path) -> None
     assert [r["path"] for r in descriptor["resources"]][:3] == ["organizations.csv", "programs.csv", "services.csv"]
 
 
+def test_the_csv_files_are_valid_for_hsds_own_unmodified_descriptor(sample_export: Path, tmp_path: Path) -> None:
+    """An outside validator takes HSDS's datapackage.json as published (vendored unchanged: every
+    required column, e.g. address_1, postal_code, service.organization_id) and points it at our
+    CSV files; only the resources of tables we do not publish (funding, metadata, …) are left out."""
+    official = json.loads((Path(hsds.__file__).parent / "hsds_schema" / "datapackage.json").read_text("utf-8"))
+    published = {item.name for item in (sample_export / "csv").glob("*.csv")}
+    official["resources"] = [r for r in official["resources"] if r["path"] in published]
+    names = {r["name"] for r in official["resources"]}
+    assert len(names) == 15
+    for resource in official["resources"]:
+        resource["schema"]["foreignKeys"] = [k for k in resource["schema"].get("foreignKeys", []) if k["reference"]["resource"] in names]
+        (tmp_path / resource["path"]).write_bytes((sample_export / "csv" / resource["path"]).read_bytes())
+    (tmp_path / "datapackage.json").write_text(json.dumps(official), "utf-8")
+    report = validate(str(tmp_path / "datapackage.json"))
+    assert report.valid, report.flatten(["resource", "rowNumber", "fieldName", "message"])[:10]
+    ours = json.loads((sample_export / "csv" / "datapackage.json").read_text("utf-8"))
+    for resource in ours["resources"]:
+        theirs = next(r for r in official["resources"] if r["name"] == resource["name"])
+        assert resource["schema"]["fields"] == theirs["schema"]["fields"]  # no constraint relaxed
+
+
 def test_frictionless_catches_a_broken_package(sample_export: Path, tmp_path: Path) -> None:
     """The gate is real: a location of an unknown organisation and a bad status fail."""
     broken = tmp_path / "csv"
@@ -81,6 +103,7 @@ def test_reading_the_package_back_gives_the_same_contact_points_and_hours(sample
     package = sample_export / "csv"
     locations = {row["id"]: row for row in read(package, "location")}
     addresses = {row["location_id"]: row for row in read(package, "address")}
+    assert all(row["address_1"] and row["postal_code"] and row["city"] for row in addresses.values())
     phones = defaultdict(list)
     for row in read(package, "phone"):
         phones[row["location_id"]].append(row["number"])
@@ -101,22 +124,31 @@ def test_reading_the_package_back_gives_the_same_contact_points_and_hours(sample
         site = located.record
         for point in site.anlaufstellen:
             a, c = point.adresse, point.koordinaten
+            complete = bool(a.strasse and a.plz)
+            # An address without street or postal code (both required by HSDS) is said in the
+            # location's description, each known part in its words.
+            said = [x for x in (a.strasse, a.plz, a.ort, a.ortsteil) if x] if not complete else []
             expected[hsds.location_id(slug, point.name)] = (
-                point.name, a.strasse or "", a.plz or "", a.ort, a.ortsteil or "",
+                point.name, (a.strasse, a.plz, a.ort, a.ortsteil or "") if complete else None, said,
                 (str(c.lat), str(c.lon)) if c else ("", ""), [p.e164 for p in point.telefon], point.email or "",
                 {(d, f"{r.start // 60:02d}:{r.start % 60:02d}", f"{r.end // 60:02d}:{r.end % 60:02d}") for row in point.oeffnungszeiten for r in row.zeiten for d in row.tage.days},
                 "hsds-status:active" if is_current(site, point, date.fromisoformat(SAMPLE_TODAY)) else "hsds-status:defunct",
             )
     read_back = {
         lid: (
-            row["name"], addresses[lid]["address_1"], addresses[lid]["postal_code"], addresses[lid]["city"], addresses[lid]["address_2"],
+            row["name"],
+            tuple(addresses[lid][k] for k in ("address_1", "postal_code", "city", "address_2")) if lid in addresses else None,
+            [x for x in expected[lid][2] if x in row["description"] and "Anschrift: " in row["description"]],
             (row["latitude"], row["longitude"]), phones[lid], emails.get(lid, ""), hours[lid], status[lid],
         )
         for lid, row in locations.items()
     }
     assert read_back == expected
     assert len(expected) == sum(len(l.record.anlaufstellen) for l in dataset.sites.values()) == 25
-    assert sum(len(h[8]) for h in expected.values()) > 10  # the sample has real hours to compare
+    assert sum(len(h[6]) for h in expected.values()) > 10  # the sample has real hours to compare
+    assert sum(h[1] is None for h in expected.values()) == 18  # and partial addresses, said in words
+    gera = locations[hsds.location_id("gera", "Infopoint Bieblach")]["description"]
+    assert "Anschrift: Leuchtenburgstraße 10, Gera, Ortsteil Bieblach (Postleitzahl nicht bekannt)." in gera
 
 
 def test_formulas_are_neutralised_and_read_back_unchanged(data_dir: Path, tmp_path: Path) -> None:
@@ -137,17 +169,26 @@ def test_formulas_are_neutralised_and_read_back_unchanged(data_dir: Path, tmp_pa
     assert validate(str(tmp_path / "csv" / "datapackage.json")).valid
 
 
-def test_geojson_holds_every_contact_point_with_its_status(sample_export: Path) -> None:
+def test_geojson_holds_the_current_contact_points_and_the_others_apart(sample_export: Path) -> None:
+    """A map tool draws every Feature of the file it loads: anlaufstellen.geojson holds only the
+    open contact points; every other one is in anlaufstellen-nicht-aktuell.geojson, none lost."""
     dataset, _ = load_dataset(SAMPLE)
-    collection = json.loads((sample_export / "anlaufstellen.geojson").read_text("utf-8"))
-    assert collection["type"] == "FeatureCollection"
-    assert collection["license"]["path"] == "https://www.govdata.de/dl-de/by-2-0"
+    current_file = json.loads((sample_export / "anlaufstellen.geojson").read_text("utf-8"))
+    other_file = json.loads((sample_export / "anlaufstellen-nicht-aktuell.geojson").read_text("utf-8"))
+    for collection in (current_file, other_file):
+        assert collection["type"] == "FeatureCollection" and "crs" not in collection  # RFC 7946: WGS 84 only
+        assert collection["license"]["path"] == "https://www.govdata.de/dl-de/by-2-0"
+    assert {f["properties"]["status"] for f in current_file["features"]} == {"active"}
+    assert {f["properties"]["status"] for f in other_file["features"]} == {"defunct"}
+    assert (len(current_file["features"]), len(other_file["features"])) == (20, 5)
+    collection = {"features": current_file["features"] + other_file["features"]}
     features = {f["id"]: f for f in collection["features"]}
+    assert len(features) == 25
     today = date.fromisoformat(SAMPLE_TODAY)
     expected = {
         hsds.location_id(slug, p.name): (p, is_current(l.record, p, today)) for slug, l in dataset.sites.items() for p in l.record.anlaufstellen
     }
-    assert set(features) == set(expected) and len(collection["features"]) == 25
+    assert set(features) == set(expected)
     for key, (point, current) in expected.items():
         props, geometry = features[key]["properties"], features[key]["geometry"]
         assert props["name"] == point.name and props["aktuell"] is current
@@ -176,7 +217,7 @@ def test_export_writes_what_the_build_publishes(sample_build: Path, sample_expor
     """`thinka export` and the site build write the same files under /daten/."""
     built = sorted(p.relative_to(sample_build / "daten") for p in (sample_build / "daten").rglob("*") if p.is_file() and p.suffix != ".html")
     exported = sorted(p.relative_to(sample_export) for p in sample_export.rglob("*") if p.is_file())
-    assert built == exported and len(built) == 2 + 16 + 1
+    assert built == exported and len(built) == 2 + 16 + 2
     for path in built:
         assert (sample_build / "daten" / path).read_bytes() == (sample_export / path).read_bytes(), path
 

@@ -240,7 +240,7 @@ def _main(argv: list[str] | None) -> int:
     export = sub.add_parser("export", help="Die offenen Daten (HSDS-JSON, CSV-Datenpaket, GeoJSON) ohne Website-Bau schreiben; die Daten werden vorher geprüft.")
     export.add_argument("data_dir", nargs="?", type=Path, default=Path(data_dir_default()), help=data_dir_help)
     export.add_argument("--format", action="append", choices=EXPORT_FORMATS, help="hsds, csv oder geojson; mehrfach möglich (Standard: alle drei)")
-    export.add_argument("--out", type=Path, required=True, help="Zielordner; darin hsds/, csv/ und anlaufstellen.geojson wie unter /daten/")
+    export.add_argument("--out", type=Path, required=True, help="Zielordner; darin hsds/, csv/ und die zwei GeoJSON-Dateien wie unter /daten/")
     export.add_argument("--site-url", default=os.environ.get("THINKA_SITE_URL") or "https://thinka.example/", help="Adresse der Website für Links in den Daten (Standard: $THINKA_SITE_URL)")
     export.set_defaults(run=cmd_export)
     args = parser.parse_args(argv)

@@ -26,7 +26,10 @@ contact point              ``location`` (with ``address``, ``phone``, ``language
 
 Ids are UUID 5 in a fixed namespace from the file names and ids (``site:gera``,
 ``contact:gera/Infopoint Bieblach``, ``org:otegau``): the same record has the same id in every
-build. Unknown facts stay empty (``""`` where HSDS requires a text), nothing is invented.
+build. Unknown facts stay empty, nothing is invented: an address lacking street or postal code
+(both required by HSDS) is said in words in the location's ``description`` instead of an
+``address`` record, and a site without a known Träger names the coordination office as its
+``organization`` (tabular HSDS requires one) with the role ``programm-koordination``.
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ from thinka.data.dates import BERLIN, Day
 from thinka.data.districts import all_districts
 from thinka.data.hours import clock
 from thinka.data.lifecycle import is_current
-from thinka.data.model import ContactPoint, Site
+from thinka.data.model import Address, ContactPoint, Site
 from thinka.data.program import DataLicence
 from thinka.data.settings import Settings
 from thinka.data.vocabulary import CONTACT_KINDS, HELP_TOPICS, ORGANISATION_TYPES, PRECISION, STEP_FREE
@@ -76,6 +79,7 @@ ROLES = {
     "im-auftrag-von": "im Auftrag von",
     "steuerungsgruppe": "Mitglied der Steuerungsgruppe",
     "partner": "Netzwerkpartner vor Ort",
+    "programm-koordination": "koordiniert das Programm; der Träger vor Ort ist nicht bekannt",
 }
 # taxonomy key → (name, description, {code: label}); every term exists, used or not, so ids never move.
 TAXONOMIES: dict[str, tuple[str, str, dict[str, str]]] = {
@@ -157,7 +161,7 @@ def _clock(minutes: int) -> str:
 
 
 def _text(*parts: str | None) -> str | None:
-    text = " ".join(p.strip() for p in parts if p and p.strip())
+    text = " ".join([s for s in [p.strip() for p in parts if p] if s])
     return text or None
 
 
@@ -185,8 +189,13 @@ def tables(dataset: Dataset, settings: Settings) -> Tables:
     """Every organisation, site and contact point of the dataset as HSDS records."""
     out = common_records(dataset)
     for slug, located in dataset.sites.items():
-        site_records(out, slug, located.record, program_id(dataset), settings)
+        site_records(out, slug, located.record, program_id(dataset), settings, coordination(dataset))
     return out
+
+
+def coordination(dataset: Dataset) -> str | None:
+    """The programme's coordination office: the organisation of a site whose Träger is not known."""
+    return dataset.program.koordinierungsstelle if dataset.program is not None else None
 
 
 def program_id(dataset: Dataset) -> str | None:
@@ -235,7 +244,10 @@ def _attribute(out: Tables, origin: str, link_id: str, entity: str, taxonomy: st
     )
 
 
-def site_records(out: Tables, slug: str, site: Site, program: str | None, settings: Settings) -> None:
+def site_records(out: Tables, slug: str, site: Site, program: str | None, settings: Settings, coordinator: str | None = None) -> None:
+    """One site's records. ``coordinator``: the coordination office's id, the service's
+    organisation when no Träger is known (tabular HSDS requires one; it is a real organisation
+    that answers for the programme, marked by the role ``programm-koordination``, never a Träger)."""
     origin = f"sites/{slug}.yml"
     sid = service_id(slug)
     alert = None
@@ -244,8 +256,9 @@ def site_records(out: Tables, slug: str, site: Site, program: str | None, settin
         alert = _text(alert, site.ende_hinweis and _sentence(site.ende_hinweis), site.nachfolger and f"Die Arbeit geht weiter: {settings.absolute(f'standorte/{site.nachfolger}/')}")
     elif site.status == "geplant":
         alert = "Dieser Standort ist in Planung" + (f"; Beginn {site.beginn.iso()}" if site.beginn else "") + "."
+    provider = site.traeger[0] if site.traeger else coordinator
     out.add(
-        "service", origin, id=sid, organization_id=organisation_id(site.traeger[0]) if site.traeger else None,
+        "service", origin, id=sid, organization_id=organisation_id(provider) if provider else None,
         program_id=program, name=site.name, description=site.beschreibung.strip(),
         url=site.website or settings.absolute(f"standorte/{slug}/"), status=SITE_STATUS[site.status],
         alert=alert, assured_date=_day(site.stand), last_modified=_moment(site.stand),
@@ -258,6 +271,7 @@ def site_records(out: Tables, slug: str, site: Site, program: str | None, settin
     roles += [("frueherer-traeger", f.organisation) for f in site.fruehere_traeger]
     roles += [("steuerungsgruppe", m.organisation) for m in site.steuerungsgruppe]
     roles += [("partner", m.organisation) for m in site.partner]
+    roles += [("programm-koordination", coordinator)] if coordinator and not site.traeger else []
     for role, org in dict.fromkeys(roles):
         _attribute(out, origin, sid, "service", "thinka-rollen", role, organisation_id(org))
     districts = all_districts()
@@ -271,11 +285,25 @@ def site_records(out: Tables, slug: str, site: Site, program: str | None, settin
         _point(out, slug, site, point, sid, settings)
 
 
+def _partial_address(address: Address) -> str | None:
+    """What is known of an address without street or postal code, in words for the location's
+    description (HSDS's ``address`` requires ``address_1`` and ``postal_code``)."""
+    parts = [address.strasse, " ".join(x for x in (address.plz, address.ort) if x), address.ortsteil and f"Ortsteil {address.ortsteil}"]
+    known = ", ".join(p for p in parts if p)
+    if not known:
+        return None
+    missing = " und ".join(label for value, label in ((address.strasse, "Straße"), (address.plz, "Postleitzahl"), (address.ort, "Ort")) if not value)
+    return f"Anschrift: {known} ({missing} nicht bekannt)."
+
+
 def _point(out: Tables, slug: str, site: Site, point: ContactPoint, sid: str, settings: Settings) -> None:
     origin = f"sites/{slug}.yml (Anlaufstelle '{point.name}')"
     key = f"contact:{slug}/{point.name}"
     lid, sal = location_id(slug, point.name), ident(f"sal:{slug}/{point.name}")
     address = point.adresse
+    # HSDS requires street, town and postal code of an address; a partial one is said in words.
+    complete = bool(address.strasse and address.plz and address.ort)
+    partial = None if complete else _partial_address(address)
     carrier = point.traeger or (site.traeger[0] if site.traeger else None)
     coordinates = point.koordinaten
     out.add(
@@ -284,6 +312,7 @@ def _point(out: Tables, slug: str, site: Site, point: ContactPoint, sid: str, se
         description=_text(
             f"{CONTACT_KINDS[point.art]}.",
             point.unterwegs and f"Unterwegs: {_sentence(point.unterwegs)}",
+            partial,
             address.hinweis and f"Hinweis zur Anschrift: {_sentence(address.hinweis)}",
             coordinates is not None and coordinates.genauigkeit == "ort" and "Die Koordinaten sind ungefähr (Ortsmitte).",
         ),
@@ -294,11 +323,12 @@ def _point(out: Tables, slug: str, site: Site, point: ContactPoint, sid: str, se
     _attribute(out, origin, lid, "location", "thinka-arten", point.art)
     if coordinates is not None:
         _attribute(out, origin, lid, "location", "thinka-lage", coordinates.genauigkeit)
-    out.add(
-        "address", origin, id=ident(key + "#address"), location_id=lid, address_1=address.strasse or "",
-        address_2=address.ortsteil, city=address.ort, state_province="Thüringen", postal_code=address.plz or "",
-        country="DE", address_type="physical",
-    )
+    if complete:
+        out.add(
+            "address", origin, id=ident(key + "#address"), location_id=lid, address_1=address.strasse,
+            address_2=address.ortsteil, city=address.ort, state_province="Thüringen", postal_code=address.plz,
+            country="DE", address_type="physical",
+        )
     if point.stufenlos:
         out.add("accessibility", origin, id=ident(key + "#accessibility"), location_id=lid, description=STEP_FREE[point.stufenlos])
     for i, phone in enumerate(point.telefon):
@@ -322,17 +352,17 @@ def _point(out: Tables, slug: str, site: Site, point: ContactPoint, sid: str, se
         _attribute(out, origin, sal, "service_at_location", "thinka-themen", topic)
     source = point.oeffnungszeiten_quelle
     stated = source and _text(f"Quelle: {source.url}", f"(Stand {source.stand.iso()})" if source.stand else "(ohne Datum)")
+    # What is the same for every range of a point or a row is worked out once (a tenth of the export).
+    valid_from, valid_to = _day(point.seit), point.bis.last.isoformat() if point.bis else None
     for i, row in enumerate(point.oeffnungszeiten):
         place = row.adresse
         where = place and "Ort: " + ", ".join(p for p in (place.strasse, " ".join(x for x in (place.plz, place.ort) if x), place.ortsteil) if p)
+        byday, days, notes = ",".join(BYDAY[d] for d in row.tage.days), row.tage.label, _text(where and _sentence(where), row.hinweis and _sentence(row.hinweis), stated)
         for j, span in enumerate(row.zeiten):
             out.add(
                 "schedule", origin, id=ident(f"{key}#schedule-{i}-{j}"), service_at_location_id=sal,
-                valid_from=_day(point.seit), valid_to=point.bis.last.isoformat() if point.bis else None,
-                freq="WEEKLY", wkst="MO", byday=",".join(BYDAY[d] for d in row.tage.days),
-                opens_at=_clock(span.start), closes_at=_clock(span.end),
-                description=f"{row.tage.label} {span.label}",
-                notes=_text(where and _sentence(where), row.hinweis and _sentence(row.hinweis), stated),
+                valid_from=valid_from, valid_to=valid_to, freq="WEEKLY", wkst="MO", byday=byday,
+                opens_at=_clock(span.start), closes_at=_clock(span.end), description=f"{days} {span.label}", notes=notes,
             )
     if point.email:
         out.add("contact", origin, id=ident(key + "#email"), service_at_location_id=sal, title="Anlaufstelle", email=point.email)
@@ -345,15 +375,6 @@ def _point(out: Tables, slug: str, site: Site, point: ContactPoint, sid: str, se
             out.add("phone", origin, id=ident(f"{key}#person-{i}-phone-{k}"), contact_id=cid, number=phone.e164, type="voice", description=phone.display)
 
 
-# Where ThINKA's data is honestly incomplete, the tabular package does not require what HSDS's
-# descriptor requires: an empty cell instead of an invented value (the JSON holds "" there).
-RELAXED = {
-    ("service", "organization_id"): "Bei Standorten ohne bekannten Träger ist organization_id leer.",
-    ("address", "address_1"): "address_1 ist leer, wo Straße und Hausnummer nicht bekannt sind.",
-    ("address", "postal_code"): "postal_code ist leer, wo die Postleitzahl nicht bekannt ist.",
-}
-
-
 @functools.cache
 def _official_package() -> dict[str, Any]:
     text = resources.files("thinka.exports").joinpath("hsds_schema/datapackage.json").read_text("utf-8")
@@ -363,16 +384,13 @@ def _official_package() -> dict[str, Any]:
 @functools.cache
 def package_schemas() -> dict[str, dict[str, Any]]:
     """The Table Schema of each published HSDS table, from HSDS's own ``datapackage.json``:
-    foreign keys only to tables this export publishes, and the :data:`RELAXED` fields optional."""
+    foreign keys only to tables this export publishes; every constraint as HSDS has it."""
     found = {}
     for resource in _official_package()["resources"]:
         table = resource["name"]
         if table not in TABLES:
             continue
         schema = copy.deepcopy(resource["schema"])
-        for f in schema["fields"]:
-            if (table, f["name"]) in RELAXED:
-                f["constraints"]["required"] = False
         keys = [k for k in schema.get("foreignKeys", []) if k["reference"]["resource"] in TABLES]
         if keys:
             schema["foreignKeys"] = keys

@@ -18,7 +18,7 @@ from thinka.data.dataset import Dataset
 from thinka.data.settings import Settings
 
 from . import geojson, hsds_json, tabular
-from .hsds import TABLES, Tables, check, common_records, program_id, site_records
+from .hsds import TABLES, Tables, check, common_records, coordination, program_id, site_records
 
 FORMATS = ("hsds", "csv", "geojson")
 SITE_TABLES = ("service", "attribute", "service_at_location", "location", "phone", "contact", "address", "schedule", "service_area", "language", "accessibility")
@@ -30,7 +30,8 @@ class SitePart:
     key: tuple[Any, ...]  # and what else it depends on, compared by value
     service: str  # the service as compact JSON
     lines: dict[str, str]  # table → CSV lines
-    features: list[str]  # GeoJSON Features as compact JSON
+    features: list[str]  # GeoJSON Features of current contact points as compact JSON
+    other_features: list[str]  # and of all others (closed, not yet open)
 
 
 _PARTS: dict[str, SitePart] = {}
@@ -39,7 +40,7 @@ _PARTS: dict[str, SitePart] = {}
 def _key(dataset: Dataset, settings: Settings, slug: str) -> tuple[Any, ...]:
     site = dataset.sites[slug].record
     carriers = tuple(dataset.organisations[o].record if o in dataset.organisations else None for o in site.traeger)
-    return (settings.today, settings.site_url, program_id(dataset), carriers)
+    return (settings.today, settings.site_url, program_id(dataset), coordination(dataset), carriers)
 
 
 def _part(dataset: Dataset, settings: Settings, slug: str, terms: dict[str, Any], by_id: dict[str, Any]) -> SitePart:
@@ -48,14 +49,16 @@ def _part(dataset: Dataset, settings: Settings, slug: str, terms: dict[str, Any]
     if cached is not None and cached.site is site and cached.key == key:
         return cached
     records = Tables()
-    site_records(records, slug, dataset.sites[slug].record, program_id(dataset), settings)
+    site_records(records, slug, dataset.sites[slug].record, program_id(dataset), settings, coordination(dataset))
     check(records)
+    features = geojson.site_features(dataset, settings, slug)
     part = SitePart(
         site=site,
         key=key,
         service=hsds_json.compact(hsds_json.services(records, terms, by_id)[0]),
         lines={table: tabular.csv_rows(table, records.rows[table]) for table in SITE_TABLES},
-        features=[hsds_json.compact(f) for f in geojson.site_features(dataset, settings, slug)],
+        features=[hsds_json.compact(f) for f in features if geojson.current(f)],
+        other_features=[hsds_json.compact(f) for f in features if not geojson.current(f)],
     )
     _PARTS[slug] = part
     return part
@@ -83,3 +86,4 @@ def files(dataset: Dataset, settings: Settings, formats: Sequence[str] = FORMATS
         yield tabular.DESCRIPTOR, tabular.descriptor_text(common, settings)
     if "geojson" in formats:
         yield geojson.PATH, geojson.collection(dataset, settings, [f for p in parts for f in p.features])
+        yield geojson.OTHER_PATH, geojson.collection(dataset, settings, [f for p in parts for f in p.other_features], geojson.OTHER_PATH)

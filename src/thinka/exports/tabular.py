@@ -19,7 +19,7 @@ from typing import Any
 
 from thinka.data.settings import Settings
 
-from .hsds import HSDS_VERSION, RELAXED, TABLES, Tables, package_schemas
+from .hsds import HSDS_VERSION, TABLES, Tables, package_schemas
 
 DIR = "daten/csv/"
 DESCRIPTOR = DIR + "datapackage.json"
@@ -80,7 +80,6 @@ def descriptor(t: Tables, settings: Settings) -> dict[str, Any]:
     resources = []
     for table in TABLES:
         resource = package_schemas()[table]
-        notes = " ".join(reason for (name, _), reason in RELAXED.items() if name == table)
         resources.append({
             "name": table,
             "path": resource["path"],
@@ -88,7 +87,7 @@ def descriptor(t: Tables, settings: Settings) -> dict[str, Any]:
             "format": "csv",
             "mediatype": "text/csv",
             "encoding": "utf-8",
-            "description": resource["description"] + (f" ThINKA: {notes}" if notes else ""),
+            "description": resource["description"],
             "schema": resource["schema"],
         })
     return {

@@ -32,6 +32,7 @@ def open_data_fragment(dataset: Dataset, settings: Settings) -> Fragment:
         "files": {
             "services": hsds_json.SERVICES_PATH, "organizations": hsds_json.ORGANIZATIONS_PATH,
             "package": tabular.DESCRIPTOR, "csv": tabular.DIR, "geojson": geojson.PATH,
+            "geojson_other": geojson.OTHER_PATH,
         },
         "cite": f"{licence.namensnennung}: Standorte und Anlaufstellen, {settings.absolute('daten/')}, {licence.name} ({licence.url})",
     }
