@@ -273,3 +273,35 @@ def test_required_fields_are_filled_honestly_or_the_record_is_left_out() -> None
         return value == ""
 
     assert empty_texts(services) == 0
+
+
+def test_rows_held_only_in_some_weeks_and_closures_are_said_as_hsds_says_them(data_dir: Path) -> None:
+    """'wochen' becomes HSDS's iCalendar rule (even/odd calendar weeks by BYWEEKNO, the n-th or last
+    weekday of a month by an ordinal BYDAY with MONTHLY), never a plain weekly row; a closure that
+    holds today makes the contact point 'temporarily closed' and is named, with the next one."""
+    edit(
+        data_dir / "sites" / "soemmerda.yml", "      - tage: Di\n        zeiten: 10:00–12:00",
+        "      - tage: Di\n        zeiten: 10:00–12:00\n        wochen: ungerade\n"
+        "      - {tage: Do, zeiten: '14:00–16:00', wochen: gerade}\n"
+        "      - {tage: Mo, zeiten: '09:00–11:00', wochen: '1'}\n"
+        "      - {tage: Fr, zeiten: '09:00–11:00', wochen: letzte}",
+    )
+    edit(
+        data_dir / "sites" / "jena-lobeda.yml", "    email: lobeda@traeger.example.org",
+        "    email: lobeda@traeger.example.org\n    geschlossen:\n"
+        "      - {von: 2024-06-10, bis: 2024-06-30, grund: Umbau}\n      - {von: 2024-08-01, bis: 2024-08-15}",
+    )
+    services, _, _ = exported(data_dir, today="2024-06-15")
+    assert errors(services, "service.json") == []
+    by_name = {s["name"]: s for s in services["contents"]}
+    schedules = by_name["ThINKA Sömmerda"]["service_at_locations"][0]["schedules"]
+    rules = [(s["freq"], s.get("byweekno"), s["byday"], s["description"]) for s in schedules]
+    assert rules == [
+        ("WEEKLY", ",".join(str(n) for n in range(1, 54, 2)), "TU", "Di (in ungeraden Kalenderwochen) 10:00–12:00"),
+        ("WEEKLY", ",".join(str(n) for n in range(2, 54, 2)), "TH", "Do (in geraden Kalenderwochen) 14:00–16:00"),
+        ("MONTHLY", None, "1MO", "Mo (nur in der ersten Woche des Monats) 09:00–11:00"),
+        ("MONTHLY", None, "-1FR", "Fr (nur in der letzten Woche des Monats) 09:00–11:00"),
+    ]
+    lobeda = by_name["ThINKA Jena-Lobeda"]["service_at_locations"][0]
+    assert _status(lobeda) == "hsds-status:temporarily closed"
+    assert "Vorübergehend geschlossen vom 2024-06-10 bis 2024-06-30 (Umbau). Vorübergehend geschlossen vom 2024-08-01 bis 2024-08-15." in lobeda["description"]

@@ -40,7 +40,7 @@ import hashlib
 import json
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import date, datetime, time
 from importlib import resources
 from typing import Any
 
@@ -48,11 +48,11 @@ from thinka.data.dataset import Dataset
 from thinka.data.dates import BERLIN, Day
 from thinka.data.districts import all_districts
 from thinka.data.hours import clock
-from thinka.data.lifecycle import is_current
+from thinka.data.lifecycle import closure_now, closures_ahead, is_current
 from thinka.data.model import Address, ContactPoint, Site
 from thinka.data.program import DataLicence
 from thinka.data.settings import Settings
-from thinka.data.vocabulary import CONTACT_KINDS, HELP_TOPICS, ORGANISATION_TYPES, PRECISION, STEP_FREE
+from thinka.data.vocabulary import CONTACT_KINDS, HELP_TOPICS, ORGANISATION_TYPES, PRECISION, STEP_FREE, WEEK_RHYTHM
 
 # Never change: every id of the export derives from it.
 NAMESPACE = uuid.UUID("2f6c3a5e-7d1b-5c4e-9a0f-54494e4b4130")
@@ -136,12 +136,42 @@ def term_id(taxonomy: str, code: str) -> str:
 
 def point_status(site: Site, point: ContactPoint, settings: Settings) -> str:
     """HSDS status of a contact point: ``defunct`` when it or its site has closed, ``inactive``
-    before it opens, else ``active``; never current after its end."""
+    before it opens, ``temporarily closed`` during a closure (``geschlossen``), else ``active``;
+    never current after its end."""
     if not is_current(site, point, settings.today):
         return "defunct"
     if site.status == "geplant" or (point.seit is not None and point.seit.first > settings.today):
         return "inactive"
+    if closure_now(point, settings.today):
+        return "temporarily closed"
     return "active"
+
+
+# A row held only in some weeks ('wochen'), as HSDS's iCalendar fields say it: even or odd
+# calendar weeks by their numbers (BYWEEKNO with WEEKLY), the n-th or last weekday of a month
+# (BYDAY with an ordinal and MONTHLY).
+_EVEN_WEEKS = ",".join(str(n) for n in range(2, 54, 2))
+_ODD_WEEKS = ",".join(str(n) for n in range(1, 54, 2))
+
+
+def _rhythm(days: list[int], wochen: str | None) -> dict[str, str]:
+    if wochen in ("gerade", "ungerade"):
+        return {"freq": "WEEKLY", "byweekno": _EVEN_WEEKS if wochen == "gerade" else _ODD_WEEKS, "byday": ",".join(BYDAY[d] for d in days)}
+    if wochen is not None:
+        ordinal = "-1" if wochen == "letzte" else wochen
+        return {"freq": "MONTHLY", "byday": ",".join(ordinal + BYDAY[d] for d in days)}
+    return {"freq": "WEEKLY", "byday": ",".join(BYDAY[d] for d in days)}
+
+
+def _closures(point: ContactPoint, today: date) -> str | None:
+    """Closures that hold now or lie ahead, in words (past ones are no longer news)."""
+    now = closure_now(point, today)
+    ahead = ([now] if now else []) + closures_ahead(point, today)
+    return _text(*(
+        f"Vorübergehend geschlossen vom {c.von.first.isoformat()} bis {c.bis.last.isoformat()}"
+        + (f" ({c.grund})." if c.grund else ".")
+        for c in ahead
+    ))
 
 
 def _day(day: Day | None) -> str | None:
@@ -344,7 +374,7 @@ def _point(out: Tables, slug: str, site: Site, point: ContactPoint, sid: str, se
     out.add(
         "service_at_location", origin, id=sal, service_id=sid, location_id=lid,
         description=_text(
-            until, since, point.nach_vereinbarung and "Termine nach Vereinbarung.",
+            until, since, _closures(point, settings.today), point.nach_vereinbarung and "Termine nach Vereinbarung.",
             point.oeffnungszeiten_hinweis and _sentence(point.oeffnungszeiten_hinweis), visits,
         ),
     )
@@ -357,11 +387,12 @@ def _point(out: Tables, slug: str, site: Site, point: ContactPoint, sid: str, se
     for i, row in enumerate(point.oeffnungszeiten):
         place = row.adresse
         where = place and "Ort: " + ", ".join(p for p in (place.strasse, " ".join(x for x in (place.plz, place.ort) if x), place.ortsteil) if p)
-        byday, days, notes = ",".join(BYDAY[d] for d in row.tage.days), row.tage.label, _text(where and _sentence(where), row.hinweis and _sentence(row.hinweis), stated)
+        rhythm, days = _rhythm(row.tage.days, row.wochen), row.tage.label + (f" ({WEEK_RHYTHM[row.wochen]})" if row.wochen else "")
+        notes = _text(where and _sentence(where), row.hinweis and _sentence(row.hinweis), stated)
         for j, span in enumerate(row.zeiten):
             out.add(
                 "schedule", origin, id=ident(f"{key}#schedule-{i}-{j}"), service_at_location_id=sal,
-                valid_from=valid_from, valid_to=valid_to, freq="WEEKLY", wkst="MO", byday=byday,
+                valid_from=valid_from, valid_to=valid_to, wkst="MO", **rhythm,
                 opens_at=_clock(span.start), closes_at=_clock(span.end), description=f"{days} {span.label}", notes=notes,
             )
     if point.email:
