@@ -29,6 +29,9 @@
   /* Most specific first: a street or Ortsteil before a postal code, a town, a district. */
   var KIND_RANK = { "Straße": 0, "Ortsteil": 1, "PLZ": 2, "Ort": 3, "Landkreis": 4, "kreisfreie Stadt": 4 };
   var MAX_QUERY = 120, MAX_WORDS = 6, MAX_SPAN = 3;
+  /* words that name no place by themselves: not reported as unknown */
+  var FILLER = ["strasse", "weg", "allee", "platz", "ring", "am", "an", "auf", "der", "die", "das", "den", "im", "in", "bei", "von", "und",
+    "kreis", "landkreis", "kreisfreie", "stadt", "gemeinde", "ortsteil", "stadtteil", "plz", "ort", "bad", "st"];
 
   /* How well a part of the query names a key: 0 exact, 1 its beginning (only while the last word
      is typed), 2 a word of the key (whole query only) or its first word, 3 a small typo or "Lusaner"
@@ -38,7 +41,7 @@
     if (last && span.length >= 2 && key.indexOf(span) === 0) return 1;
     if (/\d/.test(span)) return -1;  /* postal codes are exact or their beginning */
     if (whole && span.length >= 3 && (" " + key).indexOf(" " + span) >= 0) return 2;
-    if (span.length >= 4 && key.indexOf(span + " ") === 0) return 2;  /* "Berga/Elster": Berga-Wünschendorf */
+    if (span.length >= 4 && FILLER.indexOf(span) < 0 && (" " + key + " ").indexOf(" " + span + " ") >= 0) return 2;  /* "Berga/Elster": Berga-Wünschendorf */
     if (span.length < 4) return -1;
     if (span.length >= 6 && span.slice(-2) === "er" && key === span.slice(0, -2)) return 3;
     var allowed = span.length >= 8 ? 2 : 1;
@@ -148,12 +151,14 @@
     });
     /* the big cities' Ortsteile ("Lobeda"; "Erfurt Altstadt"), answered with their city's contact points */
     (index.parts || []).forEach(function (t) {
-      var city = spots[first + t[1]], name = normalize(t[0]), keys = t[2] ? [] : [name];
+      var city = spots[first + t[1]], name = normalize(t[0]), keys = [];
       placeKeys(city.name).forEach(function (ck) { if (name.indexOf(ck + " ") !== 0) keys.push(ck + " " + name, name + " " + ck); });
       spots.push({ name: t[0], district: city.district, c: city.c, city: city.name });
       /* a site naming this Ortsteil in this city serves it (Artern's "Innenstadt" is not Erfurt's) */
       var served = t[2] ? [] : (partSites[name] || []).filter(function (n) { return index.sites[n].d.indexOf(city.district) >= 0; });
-      candidates.push({ keys: keys, label: t[0], kind: "Ortsteil", sites: served, place: spots.length - 1 });
+      /* with its city's name only as typed ("Erfurt Altstadt"; "Er" or "Altstadt" alone are not Erfurt's Altstadt) */
+      if (keys.length) candidates.push({ keys: keys, label: t[0], kind: "Ortsteil", sites: served, place: spots.length - 1, exact: true });
+      if (!t[2]) candidates.push({ keys: [name], label: t[0], kind: "Ortsteil", sites: served, place: spots.length - 1 });
       thuringian[name] = true;
     });
     var elsewhere = {}, begun = {};
@@ -198,22 +203,25 @@
     answer.full = parts.full;
     answer.empty = !parts.words.length;  /* only "Thüringen" */
     parts.words.forEach(function (w) { if (/^\d{5}$/.test(w) && !answer.code) answer.code = w; });
-    var bySite = {};
+    var bySite = {}, found = 0;
     index.candidates.forEach(function (c) {
       var best = null;
       for (var s = 0; s < parts.list.length; s++) {
         var span = parts.list[s];
         for (var k = 0; k < c.keys.length; k++) {
           var sc = score(span.text, c.keys[k], span.last, span.whole, c.words[k]);
-          if (sc >= 0) {
+          if (sc >= 0 && !(c.exact && sc > 0)) {
             var m = { mask: span.mask, score: sc, rank: KIND_RANK[c.kind], label: c.label, kind: c.kind, place: c.place };
             if (better(m, best)) best = m;
           }
         }
       }
       if (!best) return;
+      found |= best.mask;
       if (best.score === 0) answer.exact = true;
       if (c.place !== undefined && better(best, answer.place)) { answer.place = best; best.served = c.sites.length > 0; }
+      /* the best place that is not a whole district, for "Heiligenstadt/Eichsfeld" */
+      if (c.place !== undefined && best.rank < KIND_RANK.Landkreis && better(best, answer.town)) { answer.town = best; best.served = c.sites.length > 0; }
       c.sites.forEach(function (site) {
         var r = bySite[site];
         if (!r) { bySite[site] = { site: index.sites[site], number: site, mask: best.mask, best: best }; return; }
@@ -226,6 +234,11 @@
         a.best.rank - b.best.rank || a.number - b.number;  /* the index lists sites by name */
     });
     /* "Gera-Lusan": the site of Lusan in Gera, not every site that only matches "Gera" */
+    /* words that named nothing ("Gera-Foobar"), apart from a house number */
+    var known = parts.words.filter(function (w, i) { return found & (1 << i); });
+    answer.unknown = parts.words.filter(function (w, i) {
+      return !(found & (1 << i)) && known.indexOf(w) < 0 && !/^\d{1,4}[a-z]?$/.test(w) && FILLER.indexOf(w) < 0;
+    }).filter(function (w, i, all) { return all.indexOf(w) === i; });
     var top = answer.sites[0];
     answer.sites = answer.sites.filter(function (r) {
       /* when not every word is found ("Erfurt-Nord"), only the closest: no "Nordhausen" for "Nord" */
@@ -361,8 +374,9 @@
     return states.map(function (s) { return index.states[s] || s; }).join(" oder ");
   }
 
-  function renderSites(box, form, index, sites) {
+  function renderSites(box, form, index, sites, unknown) {
     var root = form.getAttribute("data-root"), now = berlinNow();
+    if (unknown && unknown.length) box.append(el("p", {}, [(unknown.length === 1 ? "Das Wort „" : "Die Wörter „") + unknown.join(" ") + "“ kennen wir nicht. Gefunden für den Rest Ihrer Eingabe:"]));
     box.append(el("p", { "class": "thinka-finder__count" }, [sites.length === 1 ? "1 Standort gefunden:" : sites.length + " Standorte gefunden:"]));
     box.append(list(sites.map(function (r) {
       var districts = districtsOf(index, r.site);
@@ -405,14 +419,16 @@
       box.append(helpLine(form));
       return;
     }
-    var top = answer.sites[0], place = answer.place;
+    var top = answer.sites[0], place = answer.place, town = answer.town;
+    if (place && place.served && place.rank === KIND_RANK.Landkreis && town && !town.served && !(town.mask & place.mask)) place = town;
+    placeWords = place ? bits(place.mask) : 0;
     /* a place without a site wins when it matches more words, or as many but closer ("Weimarer Land"
        exactly, not "Weimar" by a near miss), or when the sites were found only by its district's
        name ("Gotha" is a town too: say it has no contact point, then name the district's) */
     var preferPlace = place && !place.served && (!top || placeWords > siteWords ||
       (placeWords === siteWords && (place.score < top.best.score || (top.best.rank === KIND_RANK.Landkreis && (place.score <= top.best.score || place.mask !== top.best.mask)))));
-    if (top && !preferPlace) { renderSites(box, form, index, answer.sites); return; }
-    if (answer.place) { renderPlace(box, form, index, answer.place.place); return; }
+    if (top && !preferPlace) { renderSites(box, form, index, answer.sites, answer.unknown); return; }
+    if (place) { renderPlace(box, form, index, place.place); return; }
     box.append(el("p", { "class": "thinka-finder__none" }, answer.code
       ? ["Die Postleitzahl " + answer.code + " kennen wir nicht."]
       : ["Zu „", shown(text), "“ kennen wir keinen Ort und keine Anlaufstelle in Thüringen."]));
