@@ -188,8 +188,9 @@
     return index;
   }
 
-  function better(a, b) {  /* is match a better than b? more words, then closer, then more specific */
-    return !b || bits(a.mask) > bits(b.mask) || (bits(a.mask) === bits(b.mask) && (a.score < b.score || (a.score === b.score && a.rank < b.rank)));
+  function better(a, b) {  /* is match a better than b? more words, then closer, then (while typing) the shorter name, then more specific */
+    return !b || bits(a.mask) > bits(b.mask) || (bits(a.mask) === bits(b.mask) && (a.score < b.score || (a.score === b.score &&
+      (a.score === 1 && a.length !== b.length ? a.length < b.length : a.rank < b.rank))));
   }
 
   /* {sites: ranked results, place: best place of Thuringia, elsewhere: a place or postal code of
@@ -211,7 +212,7 @@
         for (var k = 0; k < c.keys.length; k++) {
           var sc = score(span.text, c.keys[k], span.last, span.whole, c.words[k]);
           if (sc >= 0 && !(c.exact && sc > 0)) {
-            var m = { mask: span.mask, score: sc, rank: KIND_RANK[c.kind], label: c.label, kind: c.kind, place: c.place };
+            var m = { mask: span.mask, score: sc, rank: KIND_RANK[c.kind], label: c.label, kind: c.kind, place: c.place, length: c.keys[k].length };
             if (better(m, best)) best = m;
           }
         }
@@ -245,6 +246,7 @@
       /* a name found as typed stands alone ("Ilmenau", not also "Ilmenauer Straße"), and no near-miss
          spelling ("Stadt Jena" for "Stadt Gera") beside a name found as typed or begun */
       if (top.best.score === 0 ? r.best.score > 0 : r.best.score >= 3 && top.best.score < 3) return false;
+      if (top.best.score >= 3 && r.best.score > top.best.score) return false;  /* "Ilmenua": Ilmenau, not also "Ilmenauer Straße" */
       return top.mask === parts.full ? r.mask === parts.full : bits(r.mask) === bits(top.mask) && r.best.score === top.best.score;
     }).slice(0, 10);
     parts.list.forEach(function (span) {
