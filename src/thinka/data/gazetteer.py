@@ -59,11 +59,26 @@ class Gazetteer:
     places: tuple[Place, ...]  # Thuringia's Gemeinden, by name
     other_states: dict[str, tuple[str, ...]]  # state code → names of its places near Thuringia and its cities (not Thuringian names)
     other_prefixes: dict[str, tuple[str, ...]]  # first three digits of a postal code → states other than Thuringia
+    parts: tuple[tuple[str, str, bool], ...] = ()  # (Ortsteil, its Gemeinde's name, found only with that name) from reference/ortsteile.yml
 
 
 def _rows() -> list[dict]:
     source = resources.files("countrystatecity_postal_codes").joinpath("data/by-country/DE/postcodes.json")
     return json.loads(source.read_text("utf-8"))
+
+
+def _parts(names: set[str]) -> tuple[tuple[str, str, bool], ...]:
+    """The Ortsteile of the big cities (reference/ortsteile.yml), each with its city."""
+    import yaml
+
+    source = resources.files(__package__).joinpath("reference/ortsteile.yml")
+    out = []
+    for city in yaml.safe_load(source.read_text("utf-8"))["ortsteile"]:
+        if city["stadt"] not in names:
+            raise ValueError(f"reference/ortsteile.yml: {city['stadt']} ist keine Gemeinde des Ortsverzeichnisses")
+        out += [(str(name), city["stadt"], False) for name in city["namen"]]
+        out += [(str(name), city["stadt"], True) for name in city.get("namen_mit_stadt", ())]
+    return tuple(out)
 
 
 def _coordinates() -> dict[str, tuple[float, float]]:
@@ -143,7 +158,13 @@ def gazetteer() -> Gazetteer:
         if not points:
             continue  # no coordinate for any of its codes: the finder could not place it (none today)
         votes = Counter(district_at(lat, lon, shapes) or _nearest_district(lat, lon, shapes) for lat, lon in points)
-        district = votes.most_common(1)[0][0]
+        # A kreisfreie Stadt is one Gemeinde: a place sharing a postal code with it ("Schleusingen",
+        # 98527 of Suhl) lies in a Landkreis around it.
+        county = Counter({key: n for key, n in votes.items() if known[key].kind != "kreisfreie Stadt" or known[key].name == name})
+        if not county:
+            lat, lon = points[0]
+            county = Counter({_nearest_district(lat, lon, [s for s in shapes if known[s[0]].kind != "kreisfreie Stadt"]): 1})
+        district = county.most_common(1)[0][0]
         while known[district].now_in:  # a dissolved district's area belongs to today's one
             district = known[district].now_in
         lat = sum(p[0] for p in points) / len(points)
@@ -154,4 +175,5 @@ def gazetteer() -> Gazetteer:
         tuple(places),
         {state: tuple(sorted(names - thuringian_names)) for state, names in sorted(other_states.items())},
         {prefix: tuple(sorted(states)) for prefix, states in sorted(other_prefixes.items())},
+        _parts({p.name for p in places}),
     )

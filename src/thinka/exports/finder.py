@@ -147,16 +147,36 @@ def build_index(dataset: Dataset, today: date) -> dict[str, Any]:
     }
 
 
+# What residents type for a district besides its name: the number plate letters (three or more,
+# so a word being typed is not taken for one) and the short forms in everyday use.
+DISTRICT_ALIASES = {
+    "16051": ("EF",), "16052": (), "16053": (), "16054": ("SHL",), "16055": ("WE",),
+    "16061": ("EIC", "Eichsfeldkreis"), "16062": ("NDH",), "16063": ("WAK", "Wartburg-Kreis"),
+    "16064": ("UH-Kreis", "UHK", "Unstrut-Hainich", "Unstrut-Hainich Kreis"), "16065": ("KYF", "Kyffhäuser", "Kyffhäuser-Kreis"),
+    "16066": ("SM-Kreis",), "16067": ("GTH",), "16068": ("SÖM",), "16069": ("HBN",), "16070": ("IK-Kreis", "Ilmkreis"),
+    "16071": ("AP-Kreis",), "16072": ("SON",), "16073": ("SLF", "SLF-RU", "Saalfeld-Rudolstadt-Kreis"),
+    "16074": ("SHK", "Saale-Holzland"), "16075": ("SOK", "Saale-Orla"), "16076": ("GRZ",), "16077": ("ABG",),
+}
+
+
 @functools.lru_cache(maxsize=1)
 def gazetteer_part() -> dict[str, Any]:
-    """Thuringia's places as [name, district, lat, lon, "postal codes"]; the other states' place
-    names ("|"-joined) and the first three digits of their postal codes, for an honest answer."""
+    """Thuringia's places as [name, district, lat, lon, "postal codes"]; the big cities' Ortsteile as
+    [name, number of their city in places, 1 where found only together with the city's name ("Erfurt
+    Altstadt"; also a name that is a Gemeinde too, which alone stays the Gemeinde)]; the
+    other states' place names ("|"-joined) and the first three digits of their postal codes, for an
+    honest answer."""
     data = gazetteer()
     states: dict[str, list[str]] = {}
     for prefix, codes in data.other_prefixes.items():
         states.setdefault(",".join(codes), []).append(prefix)
+    number = {p.name: i for i, p in enumerate(data.places)}
+    taken = {key for p in data.places for key in place_keys(p.name)}
+    parts = [[name, number[city], 1 if with_city or normalize(name) in taken else 0] for name, city, with_city in data.parts]
     return {
         "places": [[p.name, p.district, p.lat, p.lon, " ".join(p.postal_codes)] for p in data.places],
+        "parts": parts,
+        "aliases": {key: "|".join(names) for key, names in DISTRICT_ALIASES.items() if names},
         "states": {code: name for code, name in STATES.items() if code != "TH"},
         "elsewhere": {state: "|".join(names) for state, names in data.other_states.items()},
         "prefixes": {states: " ".join(prefixes) for states, prefixes in sorted(states.items())},
