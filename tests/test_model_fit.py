@@ -266,3 +266,12 @@ def test_finder_open_now_uses_only_every_week_rows(probe_build: Path):
     index = json.loads((probe_build / "standorte" / "finder-index.json").read_text("utf-8"))
     [library] = [p for p in index["points"] if p["n"] == "Sprechstunde in der Stadtbibliothek"]
     assert library["h"] == [[1, 540, 720]]  # Tuesday every week; not the odd Thursdays, not the first Monday
+
+
+def test_finder_never_calls_a_closed_point_open_and_says_until_when(probe_build: Path):
+    """During a closure the finder's results say "Vorübergehend geschlossen bis …" (from 'z'),
+    never "Jetzt geöffnet": the point's weekly hours are left out of its index entry."""
+    index = json.loads((probe_build / "standorte" / "finder-index.json").read_text("utf-8"))
+    [closed] = [p for p in index["points"] if p["n"] == "Stadtteilbüro am Markt"]
+    assert (closed["h"], closed["z"]) == ([], "10. Januar 2027")
+    assert all("z" not in p for p in index["points"] if p["n"] != "Stadtteilbüro am Markt")

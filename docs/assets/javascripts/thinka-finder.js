@@ -295,7 +295,8 @@
         var point = index.points[p];
         var li = el("li", {}, [el("a", { href: root + site.u + "#anlaufstelle-" + point.i }, [point.n]), el("span", { "class": "thinka-finder__address" }, [point.a])]);
         var state = openState(point.h, index.holidays, now);
-        if (state) li.append(el("span", { "class": "thinka-open thinka-open--" + state.state }, [state.text]));
+        if (point.z) li.append(el("span", { "class": "thinka-open thinka-open--closed" }, ["Vorübergehend geschlossen bis " + point.z]));
+        else if (state) li.append(el("span", { "class": "thinka-open thinka-open--" + state.state }, [state.text]));
         else if (point.v) li.append(el("span", { "class": "thinka-open" }, ["Termine nach Vereinbarung"]));
         if (point.t) li.append(el("a", { "class": "thinka-finder__call", href: "tel:" + point.t[1] }, ["Anrufen: " + point.t[0]]));
         points.append(li);

@@ -20,7 +20,7 @@ from thinka.data.dataset import Dataset, max_age_months
 from thinka.data.districts import all_districts
 from thinka.data.gazetteer import ATTRIBUTION, STATES, gazetteer
 from thinka.data.hours import public_holidays, weekly_ranges
-from thinka.data.lifecycle import hours_are_old, is_current
+from thinka.data.lifecycle import closure_now, hours_are_old, is_current
 from thinka.data.settings import Settings
 from thinka.data.text import to_json
 
@@ -98,15 +98,18 @@ def build_index(dataset: Dataset, today: date) -> dict[str, Any]:
             if address.strasse and street_name(address.strasse):
                 term(street_name(address.strasse), "Straße", owners)
             site_points.append(len(points))
+            closed = closure_now(point, today)
             entry_point: dict[str, Any] = {
                 "n": point.name,
                 "a": ", ".join(p for p in (address.strasse, " ".join(x for x in (address.plz, address.ort) if x)) if p)
                 + (f" ({address.ortsteil})" if address.ortsteil else ""),
                 "i": i + 1,  # its address: the site's, with #anlaufstelle-<i>
                 # hours from an old source are never shown as "open now"
-                "h": [] if hours_are_old(point, max_months, today) else weekly_ranges(point.oeffnungszeiten),
+                "h": [] if hours_are_old(point, max_months, today) or closed else weekly_ranges(point.oeffnungszeiten),
                 "v": 1 if point.nach_vereinbarung else 0,
             }
+            if closed:  # never "open now" during a closure; the results say until when
+                entry_point["z"] = closed.bis.german()
             if point.telefon:  # the first number, for a call link in the results
                 entry_point["t"] = [point.telefon[0].display, point.telefon[0].e164]
             if point.koordinaten:
