@@ -89,3 +89,16 @@ def test_former_offices_are_not_on_the_map(site: Path):
     html = (site / "karte" / "index.html").read_text("utf-8")
     assert "Infopoint Bieblach" in html
     assert "ThINKA-Büro Lusan" not in html and "ThINKA-Büro Am Himmelreich" not in html
+
+
+def test_an_address_known_only_from_an_old_source_says_how_old_it_is(site: Path):
+    """A resident should not walk to an office that a 2013 page named without being told so; an
+    address with a recent or undated source, or whose old hours already ask to check, says nothing more."""
+    note = "Anschrift laut Angabe von {} – ob die Anlaufstelle noch dort ist, bitte vorher nachfragen."
+    altenburg = text_of(site / "standorte" / "altenburger-land" / "index.html")
+    assert note.format("2013") in altenburg and note.format("Juni 2021") in altenburg
+    assert note.format("Juli 2013") in text_of(site / "standorte" / "schmalkalden-meiningen" / "index.html")
+    erfurt = text_of(site / "standorte" / "erfurt" / "index.html")
+    assert erfurt.count("Anschrift laut Angabe von") == 1 and note.format("März 2023") in erfurt  # Roter Berg; Berolina and Rieth: undated
+    gera = text_of(site / "standorte" / "gera" / "index.html")
+    assert "Anschrift laut Angabe" not in gera and "Öffnungszeiten laut Angabe von Januar 2022" in gera

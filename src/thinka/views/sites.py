@@ -24,7 +24,7 @@ from thinka.exports.vcard import VCARD_NAME
 
 from .common import SITE_PAGE_BOOST, SITES_URL, PageView, per_dataset, site_url, sort_key
 from .partners import partner_url
-from .sources import hours_age, sources_view
+from .sources import address_age, hours_age, sources_view
 
 
 @cache
@@ -74,6 +74,7 @@ def contact_point_view(
     *,
     current: bool = True,
     hours_old: dict[str, Any] | None = None,
+    address_old: str | None = None,
     carrier: dict[str, Any] | None = None,
     today: date | None = None,
 ) -> dict[str, Any]:
@@ -108,6 +109,8 @@ def contact_point_view(
         "town": address.ort,
         "district_part": address.ortsteil,
         "address_note": address.hinweis,
+        # an address from an old source says so (once: old hours already ask to call first)
+        "address_old": address_old if current and hours_old is None else None,
         "address_line": address_line(address),
         "hours": [
             {
@@ -304,6 +307,7 @@ def site_page(
                 p, slug, i, holidays,
                 current=is_current(site, p, today),
                 hours_old=hours_age(p, max_months, today),
+                address_old=address_age(p, max_months, today),
                 carrier=_org_link(dataset, p.traeger) if p.traeger else None,
                 today=today,
             )

@@ -1,11 +1,12 @@
 """Where a page's facts come from and how old they are: the sources list of a site and of a
-contact point, and whether published opening hours are too old to show as simply current."""
+contact point, and whether published opening hours or an address are too old to show as simply current."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any, Iterable
 
+from thinka.data import freshness
 from thinka.data.lifecycle import hours_are_old
 from thinka.data.model import ContactPoint, Source
 
@@ -40,3 +41,19 @@ def hours_age(point: ContactPoint, max_months: int, today: date) -> dict[str, An
         return None
     when = f"von {source.stand.month_year()}" if source.stand else "ohne Datum"
     return {"text": f"Öffnungszeiten laut Angabe {when} – bitte vorher anrufen.", "source": source_view(source)}
+
+
+def address_age(point: ContactPoint, max_months: int, today: date) -> str | None:
+    """The words a card puts under a street address whose newest dated source is older than
+    ``max_months``: where the office was then is not proof that it is there now. ``None`` for a
+    recent or undated source (the sources line says "ohne Datum") and for points without a street."""
+    if not point.adresse.strasse:
+        return None
+    dated = [q.stand for q in point.quellen + ([point.oeffnungszeiten_quelle] if point.oeffnungszeiten_quelle else []) if q.stand]
+    if not dated:
+        return None
+    newest = max(dated, key=lambda day: day.last)
+    if not freshness.is_stale(newest, max_months, today):
+        return None
+    ask = "bitte vorher anrufen" if point.telefon else "bitte vorher nachfragen"
+    return f"Anschrift laut Angabe von {newest.month_year()} – ob die Anlaufstelle noch dort ist, {ask}."
