@@ -1,0 +1,159 @@
+"""Second pass of a hostile corpus (219 cases, kept outside the repository): the classes it found,
+each refused in German at its position, or built as typed — never a traceback, never a deleted folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import BIN, COMPLETE, REPO, TODAY, build, edit
+from thinka.data.validate import load_dataset
+
+SITE = "sites/jena-lobeda.yml"
+RETYPE = "(sie sehen gleich aus, sind aber andere Zeichen). Bitte das Wort neu tippen."
+
+
+def _reported(data_dir: Path) -> list[tuple[str, int, int, str]]:
+    _, problems = load_dataset(data_dir)
+    return [(Path(p.path).relative_to(data_dir).as_posix(), p.line, p.column, p.message) for p in problems.errors]
+
+
+# (file, old text, new text, [(line, column, message)]): each edit alone gives exactly these errors.
+CASES = [
+    pytest.param(SITE, "  - name: Stadtteilbüro Lobeda", "  - name: Stadtteilbüro L\u043ebeda", [
+        (17, 11, f"Im Wort 'L\u043ebeda' stehen lateinische und kyrillische Buchstaben gemischt {RETYPE}")],
+        id="cyrillic-o-in-a-contact-point-name"),
+    pytest.param(SITE, "name: ThINKA Jena-Lobeda", "name: ThINKA J\u0435na-Lobeda", [
+        (1, 7, f"Im Wort 'J\u0435na' stehen lateinische und kyrillische Buchstaben gemischt {RETYPE}")],
+        id="cyrillic-e-in-a-site-name"),
+    pytest.param(SITE, "name: ThINKA Jena-Lobeda", "name: ThINKA Jena-L\u03bfbeda", [
+        (1, 7, f"Im Wort 'L\u03bfbeda' stehen lateinische und griechische Buchstaben gemischt {RETYPE}")],
+        id="greek-omicron-in-a-site-name"),
+    pytest.param("organisations.yml", "name: Testwohnen eG", "name: T\u0435stwohnen eG", [
+        (11, 55, f"Im Wort 'T\u0435stwohnen' stehen lateinische und kyrillische Buchstaben gemischt {RETYPE}")],
+        id="cyrillic-e-in-an-organisation"),
+    pytest.param("organisations.yml", "website: https://traeger.example.org", "website: https://www.traeger.example.org@evil.example/", [
+        (9, 14, "In der Adresse 'https://www.traeger.example.org@evil.example/' steht vor dem Servernamen ein '@' "
+                "(Benutzername oder Passwort); bitte nur https://server/pfad angeben.")],
+        id="url-with-a-name-before-the-server"),
+    pytest.param("organisations.yml", "website: https://traeger.example.org", "website: https://user:geheim@traeger.example.org/", [
+        (9, 14, "In der Adresse 'https://user:geheim@traeger.example.org/' steht vor dem Servernamen ein '@' "
+                "(Benutzername oder Passwort); bitte nur https://server/pfad angeben.")],
+        id="url-with-a-password"),
+    pytest.param("organisations.yml", "website: https://traeger.example.org", "website: 'mailto:info@traeger.example.org?bcc=spy@evil.example'", [
+        (9, 14, "Die Adresse 'mailto:info@traeger.example.org?bcc=spy@evil.example' enthält nach '?' weitere Angaben "
+                "(z. B. versteckte Empfänger); bitte nur mailto:name@beispiel.de angeben.")],
+        id="mailto-url-with-hidden-recipients"),
+    pytest.param(SITE, "plz: [07747]", "plz: [07747, '07747']", [
+        (13, 16, "'07747' steht schon in 'plz' (Eintrag 1): bitte jeden Eintrag nur einmal nennen.")],
+        id="postal-code-twice-in-the-service-area"),
+    pytest.param(SITE, "ortsteile: [Lobeda-West, Lobeda-Ost]", "ortsteile: [Lobeda-West, Lobeda-Ost, lobeda-west]", [
+        (12, 40, "'lobeda-west' steht schon in 'ortsteile' (Eintrag 1): bitte jeden Eintrag nur einmal nennen.")],
+        id="district-part-twice-in-other-case"),
+    pytest.param(SITE, "orte: [Jena]", "orte: [Jena, Jena]", [
+        (11, 16, "'Jena' steht schon in 'orte' (Eintrag 1): bitte jeden Eintrag nur einmal nennen.")],
+        id="town-twice-in-the-service-area"),
+]
+
+
+@pytest.mark.parametrize(("file", "old", "new", "expected"), CASES)
+def test_refused_at_its_position(data_dir: Path, file: str, old: str, new: str, expected: list[tuple[int, int, str]]) -> None:
+    edit(data_dir / file, old, new)
+    assert _reported(data_dir) == [(file, line, column, message) for line, column, message in expected]
+
+
+@pytest.mark.parametrize("value", ["Москва", "Ελληνική Gemeinde", "Büro für Ärger", "Treff 42"])
+def test_a_word_in_one_alphabet_is_kept(data_dir: Path, value: str) -> None:
+    edit(data_dir / SITE, "name: ThINKA Jena-Lobeda", f"name: {value}")
+    dataset, problems = load_dataset(data_dir)
+    assert not problems.errors
+    assert dataset.sites["jena-lobeda"].record.name == value
+
+
+@pytest.mark.parametrize(("folder", "name"), [("sites", "neu.yml"), ("sites", "weitere"), ("news", "2024-07-01-x.md"), ("events", "2024-07-01-x.yml")])
+def test_a_folder_among_the_data_files_is_named(data_dir: Path, folder: str, name: str) -> None:
+    # A site file moved into a subfolder would otherwise never reach the site, without a word.
+    (data_dir / folder / name).mkdir()
+    shutil.copy(data_dir / SITE, data_dir / folder / name / "jena-lobeda.yml")
+    assert _reported(data_dir) == [(f"{folder}/{name}", 1, 1,
+        f"'{name}' ist ein Ordner: in {folder}/ werden nur die Dateien selbst gelesen, nichts in Unterordnern. Bitte die Dateien direkt in {folder}/ legen.")]
+
+
+def test_a_folder_of_images_beside_posts_is_fine(data_dir: Path) -> None:
+    (data_dir / "news" / "fotos").mkdir()
+    assert _reported(data_dir) == []
+
+
+def test_no_open_contact_point_with_hours_still_builds_the_open_data_page(data_dir: Path, tmp_path: Path) -> None:
+    # The only contact point with opening hours belongs to a site that ended: /daten/ had no
+    # excerpt to show and the build stopped with a Jinja traceback ('example' is undefined).
+    edit(data_dir / SITE, "status: aktiv", "status: beendet\nende: 2021-01-01\nnachfolger: jena-winzerla")
+    out = tmp_path / "site"
+    result = build(data_dir, out)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    page = (out / "daten" / "index.html").read_text("utf-8")
+    assert "Die Dateien" in page and 'id="beispiele"' not in page
+
+
+def _build_into(data: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, THINKA_DATA_DIR=str(data), NO_MKDOCS_2_WARNING="1", THINKA_TODAY=TODAY)
+    return subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(out)], cwd=REPO, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def _files(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
+
+
+def test_output_folder_that_is_the_data_folder_is_refused_before_anything_is_deleted(data_dir: Path) -> None:
+    before = _files(data_dir)
+    result = _build_into(data_dir, data_dir)
+    assert result.returncode == 1
+    assert (f"ERROR   -  Der Ausgabeordner {data_dir} enthält den Datenordner {data_dir}: MkDocs würde ihn vor dem Bauen leeren. "
+            "Bitte einen eigenen Ordner angeben (z. B. site).") in result.stderr.splitlines()
+    assert _files(data_dir) == before
+
+
+def test_output_folder_above_the_data_folder_is_refused(data_dir: Path) -> None:
+    result = _build_into(data_dir, data_dir.parent)
+    assert result.returncode == 1
+    assert f"Der Ausgabeordner {data_dir.parent} enthält den Datenordner {data_dir}" in result.stderr
+    assert (data_dir / SITE).exists()
+
+
+def test_output_folder_inside_the_data_folder_is_refused(data_dir: Path) -> None:
+    before = _files(data_dir)
+    result = _build_into(data_dir, data_dir / "sites")
+    assert result.returncode == 1
+    assert (f"ERROR   -  Der Ausgabeordner {data_dir / 'sites'} liegt im Datenordner {data_dir}: die Website würde zwischen die Daten "
+            "geschrieben. Bitte einen Ordner außerhalb angeben (z. B. site).") in result.stderr.splitlines()
+    assert _files(data_dir) == before
+
+
+def test_a_foreign_folder_is_not_emptied(tmp_path: Path) -> None:
+    foreign = tmp_path / "dokumente"
+    foreign.mkdir()
+    (foreign / "steuer.pdf").write_text("bitte behalten")
+    result = _build_into(COMPLETE, foreign)
+    assert result.returncode == 1
+    assert (f"ERROR   -  Der Ausgabeordner {foreign} ist nicht leer und enthält keine gebaute Website (z. B. 'steuer.pdf'): "
+            "MkDocs würde alles darin löschen. Bitte einen leeren Ordner oder den Ordner einer früheren Website angeben.") in result.stderr.splitlines()
+    assert _files(foreign) == ["steuer.pdf"]
+
+
+def test_an_earlier_site_and_an_empty_folder_are_built_over(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert _build_into(COMPLETE, out).returncode == 0
+    (out / "alt.html").write_text("von früher")
+    result = _build_into(COMPLETE, out)
+    assert result.returncode == 0, result.stderr
+    assert not (out / "alt.html").exists() and (out / "index.html").exists()
+    empty = tmp_path / "leer"
+    empty.mkdir()
+    (empty / ".git").write_text("gitdir: anderswo")  # hidden entries MkDocs keeps do not count
+    assert _build_into(COMPLETE, empty).returncode == 0
