@@ -157,3 +157,62 @@ def test_an_earlier_site_and_an_empty_folder_are_built_over(tmp_path: Path) -> N
     empty.mkdir()
     (empty / ".git").write_text("gitdir: anderswo")  # hidden entries MkDocs keeps do not count
     assert _build_into(COMPLETE, empty).returncode == 0
+
+
+# --- images: what the file holds, not what its name says -------------------------------------
+
+POST = "news/2024-05-02-sprechstunde-lobeda.md"
+
+
+def _png(width: int, height: int, cut: int = 0) -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\x00" + b"\x00\x00\x00" * width for _ in range(height))
+    whole = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b"")
+    return whole[: len(whole) - cut]
+
+
+# A minimal JPEG (SOI, APP0, a baseline frame header of 40 × 30 pixels, EOI) and a lossless WebP of 40 × 30.
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xc0\x00\x11\x08\x00\x1e\x00\x28\x03\x01\x22\x00\x02\x11\x01\x03\x11\x01\xff\xd9"
+WEBP = b"RIFF" + (22).to_bytes(4, "little") + b"WEBPVP8L" + (10).to_bytes(4, "little") + b"\x2f" + ((40 - 1) | ((30 - 1) << 14)).to_bytes(4, "little") + b"\x00" * 5
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    pytest.param("bilder/seite.png", b"<html><script>alert(1)</script></html>",
+                 "Die Datei ist kein Bild im Format PNG, obwohl sie auf .png endet. Bitte das Bild als JPEG, PNG oder WebP speichern.", id="html-named-png"),
+    pytest.param("bilder/bild.jpg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+                 "Die Datei ist kein Bild im Format JPEG, obwohl sie auf .jpg endet. Bitte das Bild als JPEG, PNG oder WebP speichern.", id="svg-named-jpg"),
+    pytest.param("bilder/foto.jpg", _png(2, 2), "Die Datei ist ein PNG-Bild, endet aber auf .jpg. Bitte passend umbenennen.", id="png-named-jpg"),
+    pytest.param("bilder/halb.png", _png(20, 20, cut=30), "Das PNG-Bild ist beschädigt oder unvollständig. Bitte neu speichern.", id="truncated-png"),
+    pytest.param("bilder/halb.jpg", JPEG[:-2], "Das JPEG-Bild ist beschädigt oder unvollständig. Bitte neu speichern.", id="truncated-jpeg"),
+    pytest.param("bilder/halb.webp", WEBP[:-3], "Das WebP-Bild ist beschädigt oder unvollständig. Bitte neu speichern.", id="truncated-webp"),
+    pytest.param("bilder/bombe.png", _png(30_000, 30_000),
+                 "Das Bild hat 30.000 × 30.000 Pixel; erlaubt sind höchstens 10.000 Pixel je Seite und 50 Millionen insgesamt. Bitte verkleinert speichern.",
+                 id="few-bytes-many-pixels"),
+    pytest.param("bilder/leer.png", b"", "Die Datei ist kein Bild im Format PNG, obwohl sie auf .png endet. Bitte das Bild als JPEG, PNG oder WebP speichern.", id="empty-file"),
+])
+def test_an_image_is_checked_by_its_content(data_dir: Path, name: str, content: bytes, message: str) -> None:
+    (data_dir / "news" / name).write_bytes(content)
+    edit(data_dir / POST, "datei: bilder/lobeda.png", f"datei: {name}")
+    assert _reported(data_dir) == [(POST, 7, 10, f"'{name}': {message}")]
+
+
+def test_a_too_large_image_file_is_refused_before_it_is_read(data_dir: Path) -> None:
+    big = data_dir / "news" / "bilder" / "gross.png"
+    with open(big, "wb") as file:
+        file.write(_png(1, 1))
+        file.truncate(12_500_000)  # sparse: no 12 MB written
+    edit(data_dir / POST, "datei: bilder/lobeda.png", "datei: bilder/gross.png")
+    assert _reported(data_dir) == [(POST, 7, 10, "'bilder/gross.png': Das Bild ist zu groß: 12,5 MB; erlaubt sind höchstens 10 MB. "
+                                               "Bitte verkleinert speichern (z. B. 1.600 Pixel breit).")]
+
+
+@pytest.mark.parametrize(("name", "content"), [("bilder/foto.jpg", JPEG), ("bilder/foto.jpeg", JPEG), ("bilder/foto.webp", WEBP), ("bilder/foto.PNG", _png(3, 2))])
+def test_real_images_of_each_type_pass(data_dir: Path, name: str, content: bytes) -> None:
+    (data_dir / "news" / name).write_bytes(content)
+    edit(data_dir / POST, "datei: bilder/lobeda.png", f"datei: {name}")
+    assert _reported(data_dir) == []
