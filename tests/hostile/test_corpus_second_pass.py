@@ -216,3 +216,30 @@ def test_real_images_of_each_type_pass(data_dir: Path, name: str, content: bytes
     (data_dir / "news" / name).write_bytes(content)
     edit(data_dir / POST, "datei: bilder/lobeda.png", f"datei: {name}")
     assert _reported(data_dir) == []
+
+
+def _project_copy(tmp_path: Path) -> Path:
+    """mkdocs.yml, docs/ and overrides/ in a folder of their own: a wrong -d must not wipe the real project."""
+    project = tmp_path / "projekt"
+    project.mkdir()
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    for folder in ("docs", "overrides"):
+        shutil.copytree(REPO / folder, project / folder)
+    return project
+
+
+@pytest.mark.parametrize(("where", "message"), [
+    ("", "Der Ausgabeordner {out} enthält das Projekt selbst (docs/): MkDocs würde es vor dem Bauen leeren. Bitte einen eigenen Ordner angeben (z. B. site)."),
+    ("docs/ausgabe", "Der Ausgabeordner {out} liegt in docs/: die Website würde in ihre eigenen Quellen geschrieben. Bitte einen Ordner außerhalb angeben (z. B. site)."),
+])
+def test_output_folder_holding_the_project_or_inside_docs_is_refused_in_german(tmp_path: Path, where: str, message: str) -> None:
+    # MkDocs refuses these itself, in English and before any plugin runs: `mkdocs build -d .` or `-d /`.
+    project = _project_copy(tmp_path)
+    before = _files(project)
+    out = project / where if where else project
+    env = dict(os.environ, THINKA_DATA_DIR=str(COMPLETE), NO_MKDOCS_2_WARNING="1", THINKA_TODAY=TODAY)
+    result = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-f", str(project / "mkdocs.yml"), "--site-dir", str(out)],
+                            cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    assert f"ERROR   -  {message.format(out=out)}" in result.stderr.splitlines()
+    assert _files(project) == before

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 from pathlib import Path
 
 # What every finished build leaves (Material writes both): a folder holding one is an old site.
@@ -38,3 +40,25 @@ def problem(site_dir: str, data_dir: Path, config_dir: Path) -> str | None:
             f"(z. B. {sorted(entries)[0]!r}): MkDocs würde alles darin löschen. Bitte einen leeren Ordner oder den Ordner einer früheren Website angeben."
         )
     return None
+
+
+class GermanFolderErrors(logging.Filter):
+    """MkDocs itself refuses an output folder that holds the project's docs/ (``-d .``, ``-d /``)
+    or lies inside it, while it reads mkdocs.yml, before any plugin runs: its English line is
+    told in German here (installed when MkDocs loads the plugin, which is before that check)."""
+
+    _SAYS = {
+        "'docs_dir' should not be within the 'site_dir'":
+            "Der Ausgabeordner {site_dir} enthält das Projekt selbst (docs/): MkDocs würde es vor dem Bauen leeren. Bitte einen eigenen Ordner angeben (z. B. site).",
+        "'site_dir' should not be within the 'docs_dir'":
+            "Der Ausgabeordner {site_dir} liegt in docs/: die Website würde in ihre eigenen Quellen geschrieben. Bitte einen Ordner außerhalb angeben (z. B. site).",
+    }
+    _SITE_DIR = re.compile(r"\(site_dir: '(.*)', docs_dir: ")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        text = record.getMessage()
+        for english, german in self._SAYS.items():
+            found = self._SITE_DIR.search(text)
+            if english in text and found:
+                record.msg, record.args = german.format(site_dir=found.group(1)), ()
+        return True

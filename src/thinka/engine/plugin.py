@@ -54,6 +54,7 @@ class _QuietFrames(logging.Filter):
 
 
 logging.getLogger("mkdocs.commands.build").addFilter(_QuietFrames())
+logging.getLogger("mkdocs.config").addFilter(output_folder.GermanFolderErrors())
 _ID = re.compile(r'\sid="([^"]+)"')
 
 
