@@ -243,3 +243,35 @@ def test_output_folder_holding_the_project_or_inside_docs_is_refused_in_german(t
     assert result.returncode == 1
     assert f"ERROR   -  {message.format(out=out)}" in result.stderr.splitlines()
     assert _files(project) == before
+
+
+# --- dashes and rare YAML errors ---------------------------------------------------------------
+
+@pytest.mark.parametrize("dash", ["-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2212"])
+def test_every_dash_between_days_and_times_is_a_range(data_dir: Path, dash: str) -> None:
+    # A word processor turns 'Mo-Fr' into a hyphen (U+2010) or a minus sign: they were 'kein Wochentag'.
+    edit(data_dir / SITE, "tage: Mo–Fr\n        zeiten: 09:00–12:00", f"tage: Mo{dash}Fr\n        zeiten: 09:00{dash}12:00")
+    dataset, problems = load_dataset(data_dir)
+    assert not problems.errors
+    row = dataset.sites["jena-lobeda"].record.anlaufstellen[0].oeffnungszeiten[0]
+    assert (row.tage.label, [span.label for span in row.zeiten]) == ("Mo–Fr", ["09:00–12:00"])
+
+
+SYNTAX = "YAML-Syntaxfehler: "
+
+
+@pytest.mark.parametrize(("old", "new", "line", "column", "message"), [
+    pytest.param("status: aktiv", "status: aktiv\n...\nende: 2020", 5, 1,
+                 "Nach dem Ende des Dokuments ('...') oder einer Anweisung mit '%' geht die Datei weiter: bitte '...' bzw. die '%'-Zeile löschen.", id="content-after-document-end"),
+    pytest.param("status: aktiv", 'status: "\\xZZ"', 3, 12, "Ungültige Escape-Sequenz (\\x…, \\u…) in einem Text in doppelten Anführungszeichen.", id="bad-hex-escape"),
+    pytest.param("status: aktiv", "status: |0\n  aktiv", 3, 10,
+                 "Nach '|' oder '>' darf keine 0 folgen; Text mit '|' oder '>' am Anfang bitte in \"…\" setzen.", id="block-scalar-indent-zero"),
+    pytest.param("name: ThINKA Jena-Lobeda", "%FOO\n---\nname: ThINKA Jena-Lobeda", 1, 5,
+                 "Eine Zeile mit '%' am Anfang ist eine YAML-Anweisung, und diese gibt es nicht; Text mit '%' am Anfang bitte in \"…\" setzen.", id="unknown-directive"),
+    pytest.param("name: ThINKA Jena-Lobeda", "%YAML 2.0\n---\nname: ThINKA Jena-Lobeda", 1, 1,
+                 "Die Anweisung '%YAML' nennt eine Version, die es nicht gibt; bitte die Zeile löschen.", id="yaml-version-2"),
+    pytest.param("status: aktiv", "status: !x!y aktiv", 3, 9, "Unbekannte YAML-Markierung ('!…'); Text mit '!' am Anfang bitte in \"…\" setzen.", id="undefined-tag-handle"),
+])
+def test_rare_yaml_errors_are_told_in_german(data_dir: Path, old: str, new: str, line: int, column: int, message: str) -> None:
+    edit(data_dir / SITE, old, new)
+    assert _reported(data_dir) == [(SITE, line, column, SYNTAX + message)]
