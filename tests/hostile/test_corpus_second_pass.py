@@ -275,3 +275,15 @@ SYNTAX = "YAML-Syntaxfehler: "
 def test_rare_yaml_errors_are_told_in_german(data_dir: Path, old: str, new: str, line: int, column: int, message: str) -> None:
     edit(data_dir / SITE, old, new)
     assert _reported(data_dir) == [(SITE, line, column, SYNTAX + message)]
+
+
+@pytest.mark.parametrize(("markdown", "html"), [
+    ("[Schreiben Sie uns](mailto:info@traeger.example.org?bcc=spy@evil.example)", "<p><a>Schreiben Sie uns</a></p>"),
+    ("[Schreiben Sie uns](MAILTO:info@traeger.example.org&#63;cc=spy@evil.example)", "<p><a>Schreiben Sie uns</a></p>"),
+    ("[Schreiben Sie uns](mailto:info@traeger.example.org)", '<p><a href="mailto:info@traeger.example.org">Schreiben Sie uns</a></p>'),
+])
+def test_a_mail_link_in_a_text_never_adds_hidden_recipients(markdown: str, html: str) -> None:
+    # The e-mail fields refuse '?'; a link in a post or description was still published with its Bcc.
+    from thinka.data.text import render_markdown
+
+    assert render_markdown(markdown) == html
