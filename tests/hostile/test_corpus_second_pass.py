@@ -287,3 +287,17 @@ def test_a_mail_link_in_a_text_never_adds_hidden_recipients(markdown: str, html:
     from thinka.data.text import render_markdown
 
     assert render_markdown(markdown) == html
+
+
+@pytest.mark.parametrize(("options", "expected"), [
+    (["--ort", "Jena", "--plz", "7745"], ["--plz: Postleitzahl '7745' muss aus genau fünf Ziffern bestehen (z. B. 07743)."]),
+    (["--ort", "Je\u043da"], ["--ort: Im Wort 'Je\u043da' stehen lateinische und kyrillische Buchstaben gemischt " + RETYPE]),
+    (["--ort", "Jena", "--ortsteil", "Lobeda\u200b"], ["--ortsteil 'Lobeda\\u200b': Unzulässiges Zeichen U+200B (unsichtbares Zeichen ohne Breite) – es ist unsichtbar oder verändert die Anzeige. Bitte löschen."]),
+])
+def test_new_site_names_the_option_not_a_line_of_a_file_it_did_not_write(data_dir: Path, options: list[str], expected: list[str]) -> None:
+    # These came as 'sites/neu.yml:27:9: …': a position in a file that new-site refused to write.
+    result = subprocess.run([str(BIN / "thinka"), "new-site", "neu", "--name", "ThINKA Neu", "--kreis", "Jena", *options, "--data-dir", str(data_dir)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == expected
+    assert not (data_dir / "sites" / "neu.yml").exists()
