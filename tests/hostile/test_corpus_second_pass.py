@@ -301,3 +301,14 @@ def test_new_site_names_the_option_not_a_line_of_a_file_it_did_not_write(data_di
     assert result.returncode == 1
     assert result.stderr.splitlines() == expected
     assert not (data_dir / "sites" / "neu.yml").exists()
+
+
+def test_a_half_written_earlier_build_is_built_over(tmp_path: Path) -> None:
+    # A build stopped by a full disk leaves the theme's assets and no 404.html: not a foreign folder.
+    out = tmp_path / "site"
+    (out / "assets" / "javascripts").mkdir(parents=True)
+    (out / "assets" / "stylesheets").mkdir()
+    (out / "standorte").mkdir()
+    result = _build_into(COMPLETE, out)
+    assert result.returncode == 0, result.stderr
+    assert (out / "404.html").exists()

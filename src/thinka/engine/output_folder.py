@@ -34,7 +34,9 @@ def problem(site_dir: str, data_dir: Path, config_dir: Path) -> str | None:
         return f"Der Ausgabeordner {site_dir} ist eine Datei, kein Ordner."
     except OSError:
         return None  # unreadable: MkDocs' own writing reports it (on_build_error)
-    if entries and not any(mark in entries for mark in _SITE_MARKS):
+    # A build that stopped half-way (a full disk) has the theme's assets but no 404.html yet.
+    theme = (site / "assets" / "javascripts").is_dir() and (site / "assets" / "stylesheets").is_dir()
+    if entries and not theme and not any(mark in entries for mark in _SITE_MARKS):
         return (
             f"Der Ausgabeordner {site_dir} ist nicht leer und enthält keine gebaute Website "
             f"(z. B. {sorted(entries)[0]!r}): MkDocs würde alles darin löschen. Bitte einen leeren Ordner oder den Ordner einer früheren Website angeben."
