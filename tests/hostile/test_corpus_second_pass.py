@@ -312,3 +312,13 @@ def test_a_half_written_earlier_build_is_built_over(tmp_path: Path) -> None:
     result = _build_into(COMPLETE, out)
     assert result.returncode == 0, result.stderr
     assert (out / "404.html").exists()
+
+
+@pytest.mark.parametrize(("char", "what"), [
+    ("\u3164", "unsichtbares Füllzeichen"), ("\u115f", "unsichtbares Füllzeichen"), ("\u034f", "unsichtbares Zeichen ohne Breite"),
+    ("\u180e", "unsichtbares Zeichen ohne Breite"), ("\u17b4", "unsichtbares Zeichen ohne Breite"),
+])
+def test_blank_fillers_in_a_name_are_refused(data_dir: Path, char: str, what: str) -> None:
+    # 'Stadtteilbüro<U+3164>' looks like 'Stadtteilbüro ' and passed the duplicate check.
+    edit(data_dir / SITE, "name: ThINKA Jena-Lobeda", f"name: ThINKA Jena{char}Lobeda")
+    assert _reported(data_dir) == [(SITE, 1, 7, f"Unzulässiges Zeichen U+{ord(char):04X} ({what}) – es ist unsichtbar oder verändert die Anzeige. Bitte löschen.")]
