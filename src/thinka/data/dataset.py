@@ -119,7 +119,14 @@ def named_files(
     seen: dict[str, Path] = {}
     kinds = " oder ".join(suffixes)
     for path in listed:
-        if path.name.startswith(".") or path.is_dir() or (with_images and path.suffix.lower() in IMAGE_TYPES):
+        if path.name.startswith("."):
+            continue
+        if path.is_dir():
+            # A folder of images beside posts and events is fine; any other would be passed over unread.
+            if not with_images or path.suffix in suffixes:
+                problems.error(str(path), 1, 1, f"'{path.name}' ist ein Ordner: in {folder.name}/ werden nur die Dateien selbst gelesen, nichts in Unterordnern. Bitte die Dateien direkt in {folder.name}/ legen.")
+            continue
+        if with_images and path.suffix.lower() in IMAGE_TYPES:
             continue
         if path.suffix not in suffixes:
             extra = " (und Bilder)" if with_images else ""

@@ -17,7 +17,7 @@ WARNING = "Warnung"
 # message, CR and ESC rewrite the line), line separators, and the invisible and bidi characters
 # that make a text display other than it reads.
 _UNSHOWABLE = re.compile(
-    "[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufffe\uffff\U000e0000-\U000e007f]"
+    "[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufeff\uffa0\ufffe\uffff\U000e0000-\U000e007f]"
 )
 _LINE_ENDS = "\r\n"
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}

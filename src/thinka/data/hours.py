@@ -13,7 +13,9 @@ from .vocabulary import WEEK_RHYTHM_SHORT
 
 WEEKDAYS = ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"]
 WEEKDAY_NAMES = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
-DASH = re.compile(r"\s*(?:–|—|-|bis)\s*")
+# Every dash a keyboard or word processor may put between two days or times: hyphen-minus,
+# hyphen (U+2010), non-breaking hyphen, figure dash, en and em dash, minus sign.
+DASH = re.compile(r"\s*(?:[-\u2010-\u2014\u2212]|bis)\s*")
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,7 @@ def _time_ranges(value: Any) -> Any:
     return value
 
 
-_RANGE = r"\d{1,2}[:.]\d{2}\s*(–|—|-|bis)\s*\d{1,2}[:.]\d{2}( Uhr)?"
+_RANGE = r"\d{1,2}[:.]\d{2}\s*([-\u2010-\u2014\u2212]|bis)\s*\d{1,2}[:.]\d{2}( Uhr)?"
 Range = Annotated[
     TimeRange,
     BeforeValidator(_time_range),

@@ -43,3 +43,9 @@ def years_message(text: str) -> str:
 def german_number(number: int) -> str:
     """``20000`` → ``20.000``."""
     return f"{number:,}".replace(",", ".")
+
+# An image of a post or event: its file size and its pixels (a photo from a phone has about 12
+# million; a small PNG can claim 30,000 × 30,000 pixels and make every browser that opens it stall).
+MAX_IMAGE_BYTES = 10_000_000
+MAX_IMAGE_SIDE = 10_000
+MAX_IMAGE_PIXELS = 50_000_000

@@ -9,6 +9,7 @@ import posixpath
 import re
 from pathlib import Path
 
+from . import images
 from .checking import checked_or_parts, error_at
 from .dataset import (
     EVENTS_DIR,
@@ -126,6 +127,13 @@ def _check_image(folder: Path, located: Located, name: str, problems: Problems) 
         error_at(problems, located, where, f"Die Bilddatei '{name}' kann nicht gelesen werden: {reason}." if reason else f"Die Bilddatei '{name}' gibt es nicht (gesucht in {folder.name}/{name}).")
     elif reason := _unreadable(path):
         error_at(problems, located, where, f"Die Bilddatei '{name}' kann nicht gelesen werden: {reason}.")
+    else:
+        try:
+            images.check(image_source(folder, name), path.suffix)  # type: ignore[arg-type]
+        except images.ImageProblem as exc:
+            error_at(problems, located, where, f"'{name}': {exc}")
+        except OSError as exc:
+            error_at(problems, located, where, f"Die Bilddatei '{name}' kann nicht gelesen werden: {file_system_reason(exc)}.")
 
 
 def _unreadable(path: Path) -> str | None:

@@ -27,6 +27,12 @@ def link_scheme(value: str) -> str:
     return urlsplit(_INVISIBLE.sub("", html.unescape(value))).scheme.lower()
 
 
+def _hidden_mail_fields(value: str) -> bool:
+    """``mailto:a@b.de?bcc=…``: the visitor's mail program would add recipients (or a text) the
+    page does not show; such a link stays text, like a ``javascript:`` one."""
+    return link_scheme(value) == "mailto" and "?" in html.unescape(value)
+
+
 class _SafeLinks(Treeprocessor):
     def __init__(self, md, link: Callable[[str], str] | None = None):  # type: ignore[no-untyped-def]
         super().__init__(md)
@@ -36,7 +42,7 @@ class _SafeLinks(Treeprocessor):
         for element in root.iter():
             for attribute in ("href", "src"):
                 value = element.get(attribute)
-                if value is not None and link_scheme(value) not in SAFE_SCHEMES:
+                if value is not None and (link_scheme(value) not in SAFE_SCHEMES or _hidden_mail_fields(value)):
                     del element.attrib[attribute]
                 elif value is not None and self.link and value.startswith("/") and not value.startswith("//"):
                     element.set(attribute, self.link(value[1:]))  # "/standorte/gera/": from the site root

@@ -75,7 +75,26 @@ def _one_line(value: Any) -> str:
     bad = CONTROL.search(value) or INVISIBLE.search(value)
     if bad:
         fail(forbidden_character_message(bad.group()))
+    if _NON_LATIN.search(value):
+        _one_alphabet_per_word(value)
     return value
+
+
+# Cyrillic and Greek letters that look like Latin ones ('Lоbeda' with a Cyrillic о) make two names
+# look the same while they differ: a word may use one of these alphabets, never two at once.
+_NON_LATIN = re.compile("[\u0370-\u03ff\u0400-\u052f\u1f00-\u1fff]")
+_WORD = re.compile(r"[^\W\d_]+")
+_ALPHABETS = (("lateinische", re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")), ("kyrillische", re.compile("[\u0400-\u052f]")), ("griechische", re.compile("[\u0370-\u03ff\u1f00-\u1fff]")))
+
+
+def _one_alphabet_per_word(value: str) -> None:
+    for word in _WORD.findall(value):
+        found = [name for name, letters in _ALPHABETS if letters.search(word)]
+        if len(found) > 1:
+            fail(
+                f"Im Wort '{word}' stehen {found[0]} und {found[1]} Buchstaben gemischt (sie sehen gleich aus, sind aber andere Zeichen). "
+                "Bitte das Wort neu tippen."
+            )
 
 
 # Unquoted ``2021`` or ``true`` is text for us but a number or boolean for an editor.
@@ -264,6 +283,11 @@ def _url(value: Any) -> str:
         fail(f"Die Adresse '{text}' muss mit https:// beginnen (erlaubt sind https, http, mailto und tel).")
     if scheme in ("http", "https") and not parts.hostname:
         fail(f"In der Adresse '{text}' fehlt der Servername (z. B. https://www.beispiel.de).")
+    if scheme in ("http", "https") and "@" in parts.netloc:
+        # https://www.bank.de@evil.example/ leads to evil.example: no name or password before the server
+        fail(f"In der Adresse '{text}' steht vor dem Servernamen ein '@' (Benutzername oder Passwort); bitte nur https://server/pfad angeben.")
+    if scheme == "mailto" and "?" in text:
+        fail(f"Die Adresse '{text}' enthält nach '?' weitere Angaben (z. B. versteckte Empfänger); bitte nur mailto:name@beispiel.de angeben.")
     return text
 
 

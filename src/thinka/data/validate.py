@@ -234,6 +234,7 @@ def _check_references(dataset: Dataset, located: Located, problems: Problems) ->
 def _check_site(located: Located, problems: Problems, today: date) -> None:
     site: Site = located.record
     _check_districts(located, problems)
+    _check_area(located, problems)
     if site.beginn and site.ende and site.ende.last < site.beginn.first:
         error_at(problems, located, ("ende",), f"Das Ende ({site.ende.german()}) liegt vor dem Beginn ({site.beginn.german()}).")
     if site.einzugsgebiet is not None and not (site.einzugsgebiet.orte or site.einzugsgebiet.ortsteile or site.einzugsgebiet.plz):
@@ -262,6 +263,21 @@ def _check_districts(located: Located, problems: Problems) -> None:
             j = first[key]
             error_at(problems, located, ("kreise", i), f"'{typed[i]}' ist derselbe Kreis wie '{typed[j]}' (Eintrag {j + 1}): bitte jeden Kreis nur einmal nennen.")
         first.setdefault(key, i)
+
+
+def _check_area(located: Located, problems: Problems) -> None:
+    """Each place and postal code of the service area once ('Lusan' and 'lusan' are the same)."""
+    area = located.record.einzugsgebiet
+    if area is None:
+        return
+    for field_name in ("orte", "ortsteile", "plz"):
+        first: dict[str, int] = {}
+        for i, value in enumerate(getattr(area, field_name)):
+            key = value.casefold()
+            if key in first:
+                j = first[key]
+                error_at(problems, located, ("einzugsgebiet", field_name, i), f"'{value}' steht schon in '{field_name}' (Eintrag {j + 1}): bitte jeden Eintrag nur einmal nennen.")
+            first.setdefault(key, i)
 
 
 def _check_hours(located: Located, loc: tuple[Any, ...], point: ContactPoint, problems: Problems) -> None:

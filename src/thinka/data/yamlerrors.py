@@ -31,6 +31,28 @@ _HINTS = {
     "found unexpected document separator": "Ein '---' oder '...' steht mitten im Text; bitte den Text in \"…\" setzen.",
     "block sequence entries are not allowed": "Ein Listeneintrag ('- ') steht an unerwarteter Stelle: steht er unter einem Feld mit Wert in derselben Zeile?",
     "expected a single document in the stream": "Die Datei darf nur ein YAML-Dokument enthalten ('---' nur einmal am Anfang).",
+    # The rarer ones, so that no message falls back to PyYAML's English.
+    "<document start>": "Nach dem Ende des Dokuments ('...') oder einer Anweisung mit '%' geht die Datei weiter: bitte '...' bzw. die '%'-Zeile löschen.",
+    "expected <block end>": "Einrückung stimmt nicht: diese Zeile passt zu keinem Abschnitt darüber.",
+    "expected the node content": "Hier fehlt ein Wert; steht ein Zeichen wie '!', '&' oder '*' allein? Text bitte in \"…\" setzen.",
+    "expected a comment or a line break": "Nach diesem Wert darf in derselben Zeile nur noch ein Kommentar (# …) stehen.",
+    "YAML directive": "Die Anweisung '%YAML' steht doppelt; bitte eine löschen.",
+    "TAG directive": "Eine Anweisung '%TAG' steht doppelt; bitte eine löschen.",
+    "unknown directive name": "Eine Zeile mit '%' am Anfang ist eine YAML-Anweisung, und diese gibt es nicht; Text mit '%' am Anfang bitte in \"…\" setzen.",
+    "found incompatible YAML document": "Die Anweisung '%YAML' nennt eine Version, die es nicht gibt; bitte die Zeile löschen.",
+    "found undefined tag handle": "Unbekannte YAML-Markierung ('!…'); Text mit '!' am Anfang bitte in \"…\" setzen.",
+    "found non-specific tag": "Ein '!' allein ist keine gültige Markierung; Text mit '!' am Anfang bitte in \"…\" setzen.",
+    "while scanning a tag": "Unbekannte YAML-Markierung ('!…'); Text mit '!' am Anfang bitte in \"…\" setzen.",
+    "while scanning a directive": "Eine Zeile mit '%' am Anfang ist eine YAML-Anweisung; Text mit '%' am Anfang bitte in \"…\" setzen.",
+    "hexdecimal number": "Ungültige Escape-Sequenz (\\x…, \\u…) in einem Text in doppelten Anführungszeichen.",
+    "expected escape sequence of": "Ungültige Escape-Sequenz (\\x…, \\u…) in einem Text in doppelten Anführungszeichen.",
+    "expected chomping or indentation indicators": "Nach '|' oder '>' darf nur '-', '+' oder eine Ziffer folgen; Text mit '|' oder '>' am Anfang bitte in \"…\" setzen.",
+    "indentation indicator equal to 0": "Nach '|' oder '>' darf keine 0 folgen; Text mit '|' oder '>' am Anfang bitte in \"…\" setzen.",
+    "expected indentation indicator": "Nach '|' oder '>' darf keine 0 folgen; Text mit '|' oder '>' am Anfang bitte in \"…\" setzen.",
+    "while scanning a block scalar": "Nach '|' oder '>' darf in derselben Zeile nichts folgen; Text mit '|' oder '>' am Anfang bitte in \"…\" setzen.",
+    "while scanning an alias": "Nach '*' muss ein Name folgen; Verweise sind ohnehin nicht erlaubt. Text mit '*' am Anfang bitte in \"…\" setzen.",
+    "while scanning an anchor": "Nach '&' muss ein Name folgen; Anker sind ohnehin nicht erlaubt. Text mit '&' am Anfang bitte in \"…\" setzen.",
+    "while scanning a simple key": "Hier fehlt ein Doppelpunkt nach dem Feldnamen (feld: wert).",
 }
 
 
@@ -110,4 +132,4 @@ def _explain(exc: yaml.MarkedYAMLError) -> str:
     for english, german in _HINTS.items():
         if english in problem or english in (exc.context or ""):
             return german
-    return f"Die Datei ist an dieser Stelle kein gültiges YAML (technische Meldung: {problem or exc.context})."
+    return "Die Datei ist an dieser Stelle kein gültiges YAML: bitte diese Zeile mit den Zeilen darüber vergleichen (Einrückung, Doppelpunkt, Anführungszeichen, Klammern)."

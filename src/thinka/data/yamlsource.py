@@ -39,7 +39,11 @@ FORBIDDEN = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u20
 # operators, soft hyphen, direction marks, embeddings, overrides and isolates, byte-order marks and
 # tag characters. Long texts (Markdown) may hold the harmless ones (a soft hyphen, an emoji's
 # joiner); the loader refuses the bidi controls everywhere (FORBIDDEN).
-INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\U000e0000-\U000e007f]")
+# Also the fillers and joiners that draw nothing: combining grapheme joiner, Hangul fillers,
+# Khmer inherent vowels, Mongolian variation selectors and vowel separator.
+INVISIBLE = re.compile(
+    "[\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufeff\uffa0\U000e0000-\U000e007f]"
+)
 # Control characters (C0 including tab and line ends, DEL, C1): never in a one-line value or key.
 CONTROL = re.compile("[\u0000-\u001f\u007f-\u009f]")
 _NAMES = {
@@ -62,6 +66,8 @@ def forbidden_character_message(char: str) -> str:
         what = _NAMES[char]
     elif "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069" or char in "\u200e\u200f":
         what = "Steuerzeichen für die Schreibrichtung"
+    elif char in "\u115f\u1160\u3164\uffa0":
+        what = "unsichtbares Füllzeichen"
     elif "\U000e0000" <= char <= "\U000e007f":
         what = "unsichtbares Tag-Zeichen"
     elif INVISIBLE.fullmatch(char):

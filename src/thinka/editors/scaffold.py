@@ -286,11 +286,17 @@ def _lifecycle(
 def _option_lines(text: str) -> dict[int, str]:
     """Which option each line of a new site file comes from (messages then name the option)."""
     options = {"name": "--name", "kreise": "--kreis", "status": "--status", "beginn": "--beginn", "ende": "--ende", "nachfolger": "--nachfolger", "traeger": "--traeger"}
+    area = {"orte": "--ort", "ortsteile": "--ortsteil", "plz": "--plz"}  # indented under einzugsgebiet:
     found = {}
-    for number, line in enumerate(text.split("\n"), start=1):
+    lines = text.split("\n")
+    for number, line in enumerate(lines, start=1):
         key = line.split(":", 1)[0]
         if key in options and not line.startswith("#"):
             found[number] = options[key]
+        elif line.startswith("  ") and key.strip() in area:
+            found[number] = area[key.strip()]
+        elif line == "beschreibung: |" or (number > 1 and lines[number - 2] == "beschreibung: |"):
+            found[number] = "--name"  # the first sentence of the description names the site
     return found
 
 

@@ -26,12 +26,13 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 
 from thinka.data.dataset import Dataset, data_dir_default
+from thinka.data import diagnostics
 from thinka.data.diagnostics import file_system_message
 from thinka.data.settings import Settings
 from thinka.data.validate import load_dataset
 from thinka.views.common import Fragment, PageView
 
-from . import frames, sitemap, warmup
+from . import frames, output_folder, sitemap, warmup
 from .assets import hash_assets, write_cache_rules
 from .drawing import FramedPages
 from .edit_links import EditLinks
@@ -53,6 +54,7 @@ class _QuietFrames(logging.Filter):
 
 
 logging.getLogger("mkdocs.commands.build").addFilter(_QuietFrames())
+logging.getLogger("mkdocs.config").addFilter(output_folder.GermanFolderErrors())
 _ID = re.compile(r'\sid="([^"]+)"')
 
 
@@ -96,6 +98,10 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
             self.settings = Settings.from_environment(config.site_url, config.site_name)
         except ValueError as exc:
             raise PluginError(str(exc)) from None
+        if self.command == "build":  # MkDocs empties the output folder before building
+            danger = output_folder.problem(config.site_dir, self.data_dir, root)
+            if danger:
+                raise PluginError(diagnostics.one_line(danger))
         self.hashed = hash_assets(config)
         return config
 

@@ -35,6 +35,7 @@ def open_data_fragment(dataset: Dataset, settings: Settings) -> Fragment:
             "geojson_other": geojson.OTHER_PATH,
         },
         "cite": f"{licence.namensnennung}: Standorte und Anlaufstellen, {settings.absolute('daten/')}, {licence.name} ({licence.url})",
+        "example": None,  # no open contact point with opening hours: the page leaves out the excerpts
     }
     example = hsds_json.example(dataset, settings)
     if example is not None:
