@@ -251,9 +251,9 @@ def test_a_rebuild_after_one_edit_gives_the_files_of_a_fresh_build(data_dir: Pat
 
 
 def test_values_named_twice_still_give_unique_ids(data_dir: Path, tmp_path: Path) -> None:
-    """A topic, town, language or partner written twice is exported once: the package stays valid."""
+    """A topic, language or partner written twice is exported once: the package stays valid. (A
+    place named twice in a service area is refused by validation: tests/hostile/test_corpus_second_pass.py.)"""
     site = data_dir / "sites" / "jena-lobeda.yml"
-    edit(site, "  orte: [Jena]", "  orte: [Jena, Jena]")
     edit(site, "sprachen: [Deutsch, Russisch, Arabisch]", "sprachen: [Deutsch, Russisch, Arabisch, Deutsch]")
     edit(site, "  - {organisation: stadt-jena, rolle: Kommune}", "  - {organisation: stadt-jena, rolle: Kommune}\n  - {organisation: stadt-jena, rolle: Kommune}")
     edit(site, "beschreibung: |", "themen: [wohnen, wohnen]\nbeschreibung: |")

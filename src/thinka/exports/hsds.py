@@ -40,19 +40,18 @@ import hashlib
 import json
 import uuid
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
 from importlib import resources
 from typing import Any
 
 from thinka.data.dataset import Dataset
-from thinka.data.dates import BERLIN, Day
 from thinka.data.districts import all_districts
-from thinka.data.hours import clock
-from thinka.data.lifecycle import closure_now, closures_ahead, is_current
+from thinka.data.lifecycle import closure_now, is_current
 from thinka.data.model import Address, ContactPoint, Site
 from thinka.data.program import DataLicence
 from thinka.data.settings import Settings
 from thinka.data.vocabulary import CONTACT_KINDS, HELP_TOPICS, ORGANISATION_TYPES, PRECISION, STEP_FREE, WEEK_RHYTHM
+
+from .hsds_time import clock_time, closures, day, moment, week_rule
 
 # Never change: every id of the export derives from it.
 NAMESPACE = uuid.UUID("2f6c3a5e-7d1b-5c4e-9a0f-54494e4b4130")
@@ -63,8 +62,6 @@ TABLES = (
     "organization", "program", "service", "attribute", "service_at_location", "location", "phone", "contact",
     "address", "schedule", "service_area", "language", "accessibility", "taxonomy_term", "taxonomy",
 )
-# HSDS's weekday codes (RFC 5545) for Mo … So.
-BYDAY = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 SITE_STATUS = {"aktiv": "active", "geplant": "inactive", "beendet": "defunct"}
 STATUS_LABELS = {
     "active": "in Betrieb",
@@ -145,49 +142,6 @@ def point_status(site: Site, point: ContactPoint, settings: Settings) -> str:
     if closure_now(point, settings.today):
         return "temporarily closed"
     return "active"
-
-
-# A row held only in some weeks ('wochen'), as HSDS's iCalendar fields say it: even or odd
-# calendar weeks by their numbers (BYWEEKNO with WEEKLY), the n-th or last weekday of a month
-# (BYDAY with an ordinal and MONTHLY).
-_EVEN_WEEKS = ",".join(str(n) for n in range(2, 54, 2))
-_ODD_WEEKS = ",".join(str(n) for n in range(1, 54, 2))
-
-
-def _rhythm(days: list[int], wochen: str | None) -> dict[str, str]:
-    if wochen in ("gerade", "ungerade"):
-        return {"freq": "WEEKLY", "byweekno": _EVEN_WEEKS if wochen == "gerade" else _ODD_WEEKS, "byday": ",".join(BYDAY[d] for d in days)}
-    if wochen is not None:
-        ordinal = "-1" if wochen == "letzte" else wochen
-        return {"freq": "MONTHLY", "byday": ",".join(ordinal + BYDAY[d] for d in days)}
-    return {"freq": "WEEKLY", "byday": ",".join(BYDAY[d] for d in days)}
-
-
-def _closures(point: ContactPoint, today: date) -> str | None:
-    """Closures that hold now or lie ahead, in words (past ones are no longer news)."""
-    now = closure_now(point, today)
-    ahead = ([now] if now else []) + closures_ahead(point, today)
-    return _text(*(
-        f"Vorübergehend geschlossen vom {c.von.first.isoformat()} bis {c.bis.last.isoformat()}"
-        + (f" ({c.grund})." if c.grund else ".")
-        for c in ahead
-    ))
-
-
-def _day(day: Day | None) -> str | None:
-    """A date as precise as HSDS allows: a month or year alone counts from its first day."""
-    return day.first.isoformat() if day is not None else None
-
-
-def _moment(day: Day) -> str:
-    return datetime.combine(day.first, time(0, 0), tzinfo=BERLIN).isoformat()
-
-
-def _clock(minutes: int) -> str:
-    """Local time in Thuringia (Europe/Berlin), ``HH:MM:SS`` as HSDS's example and Table Schema's
-    ``time`` write it. No UTC offset: it changes with summer time while the opening hours do not.
-    An end at midnight (24:00) becomes the last second of the day, which ``time`` can hold."""
-    return "23:59:59" if minutes >= 24 * 60 else clock(minutes) + ":00"
 
 
 def _text(*parts: str | None) -> str | None:
@@ -291,7 +245,7 @@ def site_records(out: Tables, slug: str, site: Site, program: str | None, settin
         "service", origin, id=sid, organization_id=organisation_id(provider) if provider else None,
         program_id=program, name=site.name, description=site.beschreibung.strip(),
         url=site.website or settings.absolute(f"standorte/{slug}/"), status=SITE_STATUS[site.status],
-        alert=alert, assured_date=_day(site.stand), last_modified=_moment(site.stand),
+        alert=alert, assured_date=day(site.stand), last_modified=moment(site.stand),
     )
     # A value named twice says nothing more; once each keeps every id unique.
     for topic in dict.fromkeys(site.themen):
@@ -374,7 +328,7 @@ def _point(out: Tables, slug: str, site: Site, point: ContactPoint, sid: str, se
     out.add(
         "service_at_location", origin, id=sal, service_id=sid, location_id=lid,
         description=_text(
-            until, since, _closures(point, settings.today), point.nach_vereinbarung and "Termine nach Vereinbarung.",
+            until, since, closures(point, settings.today), point.nach_vereinbarung and "Termine nach Vereinbarung.",
             point.oeffnungszeiten_hinweis and _sentence(point.oeffnungszeiten_hinweis), visits,
         ),
     )
@@ -383,17 +337,17 @@ def _point(out: Tables, slug: str, site: Site, point: ContactPoint, sid: str, se
     source = point.oeffnungszeiten_quelle
     stated = source and _text(f"Quelle: {source.url}", f"(Stand {source.stand.iso()})" if source.stand else "(ohne Datum)")
     # What is the same for every range of a point or a row is worked out once (a tenth of the export).
-    valid_from, valid_to = _day(point.seit), point.bis.last.isoformat() if point.bis else None
+    valid_from, valid_to = day(point.seit), point.bis.last.isoformat() if point.bis else None
     for i, row in enumerate(point.oeffnungszeiten):
         place = row.adresse
         where = place and "Ort: " + ", ".join(p for p in (place.strasse, " ".join(x for x in (place.plz, place.ort) if x), place.ortsteil) if p)
-        rhythm, days = _rhythm(row.tage.days, row.wochen), row.tage.label + (f" ({WEEK_RHYTHM[row.wochen]})" if row.wochen else "")
+        rule, days = week_rule(row.tage.days, row.wochen), row.tage.label + (f" ({WEEK_RHYTHM[row.wochen]})" if row.wochen else "")
         notes = _text(where and _sentence(where), row.hinweis and _sentence(row.hinweis), stated)
         for j, span in enumerate(row.zeiten):
             out.add(
                 "schedule", origin, id=ident(f"{key}#schedule-{i}-{j}"), service_at_location_id=sal,
-                valid_from=valid_from, valid_to=valid_to, wkst="MO", **rhythm,
-                opens_at=_clock(span.start), closes_at=_clock(span.end), description=f"{days} {span.label}", notes=notes,
+                valid_from=valid_from, valid_to=valid_to, wkst="MO", **rule,
+                opens_at=clock_time(span.start), closes_at=clock_time(span.end), description=f"{days} {span.label}", notes=notes,
             )
     if point.email:
         out.add("contact", origin, id=ident(key + "#email"), service_at_location_id=sal, title="Anlaufstelle", email=point.email)
