@@ -318,15 +318,30 @@ def test_a_query_in_the_address_is_text_too(phone, base_url):
     page, errors = phone
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.goto(base_url + "?q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E")
+    page.goto(base_url + "?ort=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E")
     page.wait_for_selector(".thinka-finder__results > *")
     first = page.inner_text("#thinka-finder-results").splitlines()[0]
     injected = page.eval_on_selector_all("#thinka-finder-results img", "els => els.length")
     assert first == "Zu „<img src=x onerror=alert(1)>“ kennen wir keinen Ort und keine Anlaufstelle in Thüringen."
     assert injected == 0 and dialogs == [] and errors == []
-    page.goto(base_url + "?q=Gera-Lusan")
+    page.goto(base_url + "?ort=Gera-Lusan")
     page.wait_for_selector(".thinka-finder__results > *")
     assert page.inner_text("#thinka-finder-results").splitlines()[:3] == ["1 Standort gefunden:", "", "ThINKA Gera"]
+
+
+def test_a_shared_finder_link_shows_the_results_not_the_site_search(phone, base_url):
+    """A link like /?ort=Lobeda opens the start page with the finder's answer in view; Material's
+    search (which opens on ?q=) stays closed and its index is not fetched."""
+    page, errors = phone
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(base_url + "?ort=Lobeda")
+    page.wait_for_selector(".thinka-finder__results > *")
+    page.wait_for_timeout(500)
+    assert page.is_checked("#__search") is False
+    assert page.locator("#thinka-finder-results").is_visible()
+    assert page.inner_text("#thinka-finder-results").splitlines()[0] == "In Lobeda gibt es keine ThINKA-Anlaufstelle."
+    assert not any("search_index.json" in url for url in fetched) and errors == []
 
 
 # ------------------------------------------------- what a reviewer types (probe of 400 queries, 2026-12)

@@ -82,7 +82,7 @@ def test_without_javascript_the_finder_leads_to_the_a_to_z_list(browser, base_ur
     page.fill("#thinka-finder-q", "Arnstadt")
     page.press("#thinka-finder-q", "Enter")
     page.wait_for_load_state()
-    assert page.url.startswith(base_url + "anlaufstellen/?q=Arnstadt")
+    assert page.url.startswith(base_url + "anlaufstellen/?ort=Arnstadt")
     assert "Bürgerbüro Rabenhold" in page.inner_text("main")
     context.close()
 

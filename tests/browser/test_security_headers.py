@@ -130,5 +130,5 @@ def test_map_after_consent_and_finder_without_javascript_hold_the_policy(browser
         page.goto(url)
         page.fill("#thinka-finder-q", "Arnstadt")
         page.press("#thinka-finder-q", "Enter")
-        page.wait_for_url("**/anlaufstellen/?q=Arnstadt")
+        page.wait_for_url("**/anlaufstellen/?ort=Arnstadt")
         nojs.close()

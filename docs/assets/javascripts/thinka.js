@@ -185,7 +185,9 @@
         }, { timeout: 15000, maximumAge: 300000 });
       });
     }
-    var initial = new URLSearchParams(window.location.search).get("q");
+    /* "?ort=…" fills the finder (a link someone shared). Not "q": Material's search opens on "q"
+       and would cover the finder's results with its own "Keine Suchergebnisse". */
+    var initial = new URLSearchParams(window.location.search).get("ort");
     if (initial) { input.value = initial; update(); }
     window.thinkaFinder = { search: function (text) { return load().then(function () { return finder.search(index, text); }); } };
   }
