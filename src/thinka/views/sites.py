@@ -24,7 +24,7 @@ from thinka.exports.vcard import VCARD_NAME
 
 from .common import SITE_PAGE_BOOST, SITES_URL, PageView, per_dataset, site_url, sort_key
 from .partners import partner_url
-from .sources import address_age, hours_age, sources_view
+from .sources import address_age, hours_age, point_sources, sources_view
 
 
 @cache
@@ -160,7 +160,7 @@ def contact_point_view(
         "carrier": carrier,
         "topics": topic_views(point.themen),
         "home_visits": point.hausbesuche,
-        "sources": sources_view(point.quellen + ([point.oeffnungszeiten_quelle] if point.oeffnungszeiten_quelle else [])),
+        "sources": sources_view(point_sources(point)),
         "coordinates": (
             {"lat": point.koordinaten.lat, "lon": point.koordinaten.lon, "precision": PRECISION[point.koordinaten.genauigkeit]}
             if point.koordinaten
@@ -349,7 +349,7 @@ def site_page(
             "publications": [{"title": p.titel, "url": p.url, "note": p.hinweis} for p in site.veroeffentlichungen],
             "ways_instead": _ways_instead(dataset, site),
             "neighbours": [] if ended or any(p["has_contact"] for p in points if p["current"]) else _neighbours(dataset, slug, site, today),
-            "sources": sources_view(site.quellen + [q for p in site.anlaufstellen for q in p.quellen + ([p.oeffnungszeiten_quelle] if p.oeffnungszeiten_quelle else [])]),
+            "sources": sources_view(site.quellen + [q for p in site.anlaufstellen for q in point_sources(p)]),
             "service_area": (
                 {"towns": site.einzugsgebiet.orte, "parts": site.einzugsgebiet.ortsteile, "postal_codes": site.einzugsgebiet.plz}
                 if site.einzugsgebiet

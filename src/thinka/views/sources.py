@@ -21,6 +21,11 @@ def source_view(source: Source) -> dict[str, Any]:
     }
 
 
+def point_sources(point: ContactPoint) -> list[Source]:
+    """Every source a contact point names: its own and the one of its opening hours."""
+    return point.quellen + ([point.oeffnungszeiten_quelle] if point.oeffnungszeiten_quelle else [])
+
+
 def sources_view(sources: Iterable[Source]) -> list[dict[str, Any]]:
     """Each source once (the same page is often named for a site and for its contact points)."""
     best: dict[str, Source] = {}
@@ -49,7 +54,7 @@ def address_age(point: ContactPoint, max_months: int, today: date) -> str | None
     recent or undated source (the sources line says "ohne Datum") and for points without a street."""
     if not point.adresse.strasse:
         return None
-    dated = [q.stand for q in point.quellen + ([point.oeffnungszeiten_quelle] if point.oeffnungszeiten_quelle else []) if q.stand]
+    dated = [q.stand for q in point_sources(point) if q.stand]
     if not dated:
         return None
     newest = max(dated, key=lambda day: day.last)
