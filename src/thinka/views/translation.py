@@ -1,5 +1,7 @@
-"""Translations of the interface texts: gettext catalogues (``views/locale/<code>/LC_MESSAGES/thinka.po``,
-read with Babel), and the language a page is being drawn in.
+"""Translations of the interface texts: gettext catalogues (``views/locale/<code>/LC_MESSAGES/*.po``,
+read with Babel; one file per part of the site, e.g. ``thinka.po`` for pages and cards, ``finder.po``
+for the finder, all of a language's files together make its catalogue), and the language a page is
+being drawn in.
 
 German is the source language: every text is written in German in the code and the templates
 (``msgid``), and a page in another language shows the catalogue's translation. The language is
@@ -28,8 +30,13 @@ DOMAIN = "thinka"
 _current: ContextVar[str] = ContextVar("thinka_language", default=DEFAULT)
 
 
-def catalogue_path(code: str) -> Path:
-    return LOCALE_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.po"
+def catalogue_path(code: str, domain: str = DOMAIN) -> Path:
+    return LOCALE_DIR / code / "LC_MESSAGES" / f"{domain}.po"
+
+
+def catalogue_files(code: str) -> list[Path]:
+    """All catalogue files of a language, in name order."""
+    return sorted((LOCALE_DIR / code / "LC_MESSAGES").glob("*.po"))
 
 
 def current() -> str:
@@ -52,12 +59,14 @@ def using(code: str) -> Iterator[None]:
 @functools.cache
 def messages(code: str) -> dict[str, str]:
     """The catalogue's translated, current entries (fuzzy ones count as missing)."""
-    path = catalogue_path(code)
-    if code == DEFAULT or not path.exists():
-        return {}
-    with path.open("rb") as handle:
-        catalogue = read_po(handle, locale=code)
-    return {m.id: m.string for m in catalogue if m.id and isinstance(m.id, str) and m.string and not m.fuzzy}
+    found: dict[str, str] = {}
+    if code == DEFAULT:
+        return found
+    for path in catalogue_files(code):
+        with path.open("rb") as handle:
+            catalogue = read_po(handle, locale=code)
+        found.update((m.id, m.string) for m in catalogue if m.id and isinstance(m.id, str) and m.string and not m.fuzzy)
+    return found
 
 
 def gettext(message: str, **params: Any) -> str:
