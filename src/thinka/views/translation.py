@@ -69,6 +69,30 @@ def messages(code: str) -> dict[str, str]:
     return found
 
 
+REVIEWED_LINE = "# Geprüft von Muttersprachler*in: ja"
+
+
+@functools.cache
+def reviewed(code: str) -> bool:
+    """Has a native speaker checked this language? Each catalogue file says so in its header
+    comment (``# Geprüft von Muttersprachler*in: ja`` or ``nein``); a language counts as checked
+    only when all its files say ``ja``. German is the original."""
+    if code == DEFAULT:
+        return True
+    files = catalogue_files(code)
+    return bool(files) and all(REVIEWED_LINE in _header_comment(path) for path in files)
+
+
+def _header_comment(path: Path) -> list[str]:
+    lines = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.startswith("#"):
+                break
+            lines.append(line.rstrip())
+    return lines
+
+
 def gettext(message: str, **params: Any) -> str:
     """``message`` in the current language (German where the catalogue has no translation)."""
     text = messages(_current.get()).get(message, message) if _current.get() != DEFAULT else message
