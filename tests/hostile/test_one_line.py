@@ -31,6 +31,13 @@ def test_message_with_line_ends_and_escapes_is_one_visible_line():
     assert problem.annotation("/nirgends") == "::error file=sites/a%0Ab.yml,line=3,col=9::Unbekanntes Feld 'x%0Dy\\x1b[2J\\u200b\\U000e0041'"
 
 
+def test_noncharacters_are_shown_as_escapes_not_as_boxes():
+    # Unicode's noncharacters (U+FDD0–U+FDEF, the last two code points of every plane) have no glyph:
+    # a terminal would show an empty box or nothing, so the editor could not see what to delete.
+    problem = Problem("sites/a.yml", 2, 7, "Unbekannter Wert 'ge\U0010ffffra\ufdd0\U0001fffe' 😀")
+    assert problem.format() == "sites/a.yml:2:7: Unbekannter Wert 'ge\\U0010ffffra\\ufdd0\\U0001fffe' 😀"
+
+
 def test_file_names_with_control_characters_are_reported_escaped(tmp_path: Path):
     data = _data(tmp_path)
     for name in ("a\nb.yml", "x\x1b[2Jy.yml", "c\rd.yml"):

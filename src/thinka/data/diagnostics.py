@@ -15,9 +15,13 @@ WARNING = "Warnung"
 
 # What must never reach a terminal as it is: control characters (a newline would split the
 # message, CR and ESC rewrite the line), line separators, and the invisible and bidi characters
-# that make a text display other than it reads.
+# that make a text display other than it reads, and Unicode's noncharacters (U+FDD0–U+FDEF,
+# U+FFFE/U+FFFF of every plane), which no font draws.
 _UNSHOWABLE = re.compile(
-    "[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufeff\uffa0\ufffe\uffff\U000e0000-\U000e007f]"
+    "[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufeff\uffa0\ufdd0-\ufdef\ufffe\uffff\U000e0000-\U000e007f"
+    # Unicode's noncharacters: the last two code points of every plane (U+1FFFE … U+10FFFF).
+    "\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff\U0004fffe\U0004ffff\U0005fffe\U0005ffff\U0006fffe\U0006ffff\U0007fffe\U0007ffff\U0008fffe\U0008ffff\U0009fffe\U0009ffff\U000afffe\U000affff\U000bfffe\U000bffff\U000cfffe\U000cffff\U000dfffe\U000dffff\U000efffe\U000effff\U000ffffe\U000fffff\U0010fffe\U0010ffff"
+    "]"
 )
 _LINE_ENDS = "\r\n"
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
