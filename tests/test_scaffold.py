@@ -141,7 +141,7 @@ def test_contact_point_is_appended_to_the_block_keeping_every_line_and_comment(d
         "      ortsteil: Lobeda-Ost",
         "    telefon: [03641 123458]",
         "    email: ost@traeger.example.org",
-        "    # Weitere mögliche Felder (siehe /mitmachen/felder/): koordinaten, oeffnungszeiten, nach_vereinbarung, "
+        "    # Weitere mögliche Felder (siehe /redaktion/felder/): koordinaten, oeffnungszeiten, nach_vereinbarung, "
         "oeffnungszeiten_hinweis, website, stufenlos, aufzug, wc_barrierefrei, zugang_hinweis, sprachen, dolmetschen, telefonzeiten, messenger, kontaktformular, geschlossen, ansprechpersonen, seit, bis, traeger, unterwegs, themen, hausbesuche, quellen, oeffnungszeiten_quelle.",
     ]
     # The new entry sits right before the comment that belongs to `stand:` ...
@@ -167,7 +167,7 @@ def test_contact_point_into_an_empty_list_and_into_a_file_without_one(data_dir: 
     assert "anlaufstellen" not in path.read_text("utf-8")
     assert add_point(data_dir, "jena-winzerla", "--name", "Treff Winzerla", "--art", "Treffpunkt", "--ort", "Jena").returncode == 0
     assert path.read_text("utf-8").endswith("stand: 2021-01-15\nanlaufstellen:\n  - name: Treff Winzerla\n    art: Treffpunkt\n    adresse:\n      ort: Jena\n"
-                                             "    # Weitere mögliche Felder (siehe /mitmachen/felder/): koordinaten, oeffnungszeiten, nach_vereinbarung, "
+                                             "    # Weitere mögliche Felder (siehe /redaktion/felder/): koordinaten, oeffnungszeiten, nach_vereinbarung, "
                                              "oeffnungszeiten_hinweis, telefon, email, website, stufenlos, aufzug, wc_barrierefrei, zugang_hinweis, sprachen, dolmetschen, telefonzeiten, messenger, kontaktformular, geschlossen, ansprechpersonen, seit, bis, traeger, unterwegs, themen, hausbesuche, quellen, oeffnungszeiten_quelle.\n")
     dataset, problems = load_dataset(data_dir)
     assert problems.errors == []

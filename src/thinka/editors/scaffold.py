@@ -314,7 +314,7 @@ def contact_point_lines(point: NewContactPoint, indent: int) -> list[str]:
         lines.append(f"{pad}email: {scalar(point.email)}")
     given = {"name", "art", "adresse"} | {k for k in ("telefon", "email") if getattr(point, k)}
     more = [k for k in ContactPoint.model_fields if k not in given]
-    lines.append(f"{pad}# Weitere mögliche Felder (siehe /mitmachen/felder/): {', '.join(more)}.")
+    lines.append(f"{pad}# Weitere mögliche Felder (siehe /redaktion/felder/): {', '.join(more)}.")
     return lines
 
 
