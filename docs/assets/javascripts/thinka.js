@@ -3,6 +3,17 @@
   "use strict";
 
   var DAYS = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"];
+  /* "Open now" in words: German here; a page in another language carries its words in
+     <script id="thinka-texts" type="application/json"> (views/wording.py, from the catalogue). */
+  var WORDS = { open: "Jetzt geöffnet, bis {time} Uhr", later: "Geschlossen, öffnet heute um {time} Uhr",
+    tomorrow: "Geschlossen, öffnet morgen um {time} Uhr", day: "Geschlossen, öffnet am {day} um {time} Uhr",
+    holidayTomorrow: "Heute Feiertag, geschlossen, öffnet morgen um {time} Uhr",
+    holidayDay: "Heute Feiertag, geschlossen, öffnet am {day} um {time} Uhr", closed: "Geschlossen", today: "heute", days: DAYS };
+  var own = document.getElementById("thinka-texts");
+  try { if (own) WORDS = JSON.parse(own.textContent); } catch (e) { /* keep German */ }
+  function words(key, time, day) {
+    return WORDS[key].replace("{time}", time).replace("{day}", day === undefined ? "" : WORDS.days[day]);
+  }
 
   /* Must match thinka.finder.normalize (Python). */
   function normalize(text) {
@@ -53,22 +64,22 @@
       for (var i = 0; i < ranges.length; i++) {
         var r = ranges[i];
         if (r[0] === now.day && r[1] <= now.minute && now.minute < r[2]) {
-          return { state: "open", text: "Jetzt geöffnet, bis " + clock(r[2]) + " Uhr" };
+          return { state: "open", text: words("open", clock(r[2])) };
         }
       }
       var later = ranges.filter(function (r) { return r[0] === now.day && r[1] > now.minute; });
-      if (later.length) return { state: "closed", text: "Geschlossen, öffnet heute um " + clock(later[0][1]) + " Uhr" };
+      if (later.length) return { state: "closed", text: words("later", clock(later[0][1])) };
     }
     for (var ahead = 1; ahead <= 14; ahead++) {
       var day = (now.day + ahead) % 7, date = isoPlus(now.date, ahead);
       if (holidays.indexOf(date) >= 0) continue;
       var first = ranges.filter(function (r) { return r[0] === day; });
       if (first.length) {
-        var when = ahead === 1 ? "morgen" : "am " + DAYS[day];
-        return { state: "closed", text: (holiday ? "Heute Feiertag, geschlossen" : "Geschlossen") + ", öffnet " + when + " um " + clock(first[0][1]) + " Uhr" };
+        var key = (holiday ? "holiday" : "") + (ahead === 1 ? "Tomorrow" : "Day");
+        return { state: "closed", text: words(key.charAt(0).toLowerCase() + key.slice(1), clock(first[0][1]), day) };
       }
     }
-    return { state: "closed", text: "Geschlossen" };
+    return { state: "closed", text: WORDS.closed };
   }
 
   function showState(element, ranges, holidays, now) {
@@ -87,7 +98,7 @@
       row.setAttribute("aria-current", "date");
       var today = document.createElement("span");
       today.className = "thinka-hours__today";
-      today.textContent = "heute";
+      today.textContent = WORDS.today;
       row.querySelector("th").appendChild(today);
     });
   }

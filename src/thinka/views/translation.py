@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import contextlib
 import functools
+from gettext import c2py as _c2py
 from collections.abc import Iterator
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
+from babel.messages.catalog import Catalog, Message
+from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from thinka.data.languages import DEFAULT, LANGUAGES
 
@@ -57,16 +60,63 @@ def using(code: str) -> Iterator[None]:
 
 
 @functools.cache
-def messages(code: str) -> dict[str, str]:
-    """The catalogue's translated, current entries (fuzzy ones count as missing)."""
-    found: dict[str, str] = {}
+def messages(code: str) -> dict[str, str | tuple[str, ...]]:
+    """The catalogue's translated, current entries: msgid → translation, or for a plural entry its
+    singular msgid → every form of the language. Fuzzy entries, entries with an empty form and
+    entries whose placeholders do not fit the German text (see :func:`check_catalogue`) count as
+    missing: the page shows the German text instead."""
+    found: dict[str, str | tuple[str, ...]] = {}
     if code == DEFAULT:
         return found
     for path in catalogue_files(code):
         with path.open("rb") as handle:
             catalogue = read_po(handle, locale=code)
-        found.update((m.id, m.string) for m in catalogue if m.id and isinstance(m.id, str) and m.string and not m.fuzzy)
+        for message in catalogue:
+            if not message.id or message.fuzzy or not message.string or _broken(catalogue, message):
+                continue
+            if isinstance(message.id, str) and isinstance(message.string, str):
+                found[_key(message.id, message.context)] = message.string
+            elif isinstance(message.id, tuple) and isinstance(message.string, tuple) and all(message.string):
+                found[message.id[0]] = tuple(message.string)
     return found
+
+
+def _key(message: str, context: str | None) -> str:
+    """A text's key in :func:`messages`: the German text, after its context if it has one (gettext's
+    ``context\x04text``), for a German word the languages say differently in different places."""
+    return f"{context}\x04{message}" if context else message
+
+
+def _broken(catalogue: Catalog, message: Message) -> list[str]:
+    """What is wrong with a translation's placeholders (Babel's checks), in Babel's words."""
+    return [str(error) for error in message.check(catalogue)]
+
+
+def check_catalogue(path: Path) -> list[str]:
+    """Every entry of a catalogue file whose translation does not fit the placeholders of the
+    German text, as German ``path:line:column: …`` messages (none for a good file)."""
+    code = path.parent.parent.name
+    with path.open("rb") as handle:
+        catalogue = read_po(handle, locale=code if code in LANGUAGES else None)
+    problems = []
+    for message in catalogue:
+        if not message.id or not message.string:
+            continue
+        errors = _broken(catalogue, message)
+        if errors:
+            german = message.id if isinstance(message.id, str) else message.id[0]
+            problems.append(
+                f"{path}:{message.lineno}:1: Die Übersetzung von „{german}“ passt nicht zu dessen Platzhaltern "
+                f"(%(name)s muss genau so bleiben, wie der deutsche Text ihn schreibt): {'; '.join(errors)}"
+            )
+    return problems
+
+
+@functools.cache
+def plural_index(code: str) -> Callable[[int], int]:
+    """Which of a language's plural forms a number takes (Babel's plural rule for the language:
+    German and English have two forms, Ukrainian and Russian three, Arabic six)."""
+    return _c2py(get_plural(code).plural_expr)
 
 
 REVIEWED_LINE = "# Geprüft von Muttersprachler*in: ja"
@@ -93,44 +143,221 @@ def _header_comment(path: Path) -> list[str]:
     return lines
 
 
+def translated(message: str, code: str | None = None, context: str | None = None) -> str | None:
+    """The catalogue's translation of ``message`` (in ``context``) into ``code`` (default: the
+    current language), or ``None`` where there is none (German itself needs none)."""
+    code = code or _current.get()
+    if code == DEFAULT:
+        return message
+    found = messages(code).get(_key(message, context))
+    return found if isinstance(found, str) else None
+
+
 def gettext(message: str, **params: Any) -> str:
     """``message`` in the current language (German where the catalogue has no translation)."""
-    text = messages(_current.get()).get(message, message) if _current.get() != DEFAULT else message
+    text = translated(message) or message
     return text % params if params else text
 
 
-class Text:
-    """A German text translated when printed: ``N_("Jetzt geöffnet")``, ``N_("bis %(tag)s", tag=…)``."""
+def ngettext(singular: str, plural: str, n: int, **params: Any) -> str:
+    """The form of ``singular``/``plural`` that ``n`` takes in the current language, with ``num``
+    (= n) and ``params`` filled in; German where the catalogue has no translation."""
+    text = _plural_text(singular, plural, n, _current.get()) or (singular if n == 1 else plural)
+    return text % {"num": n, **params}
 
-    __slots__ = ("message", "params")
 
-    def __init__(self, message: str, **params: Any) -> None:
+def _plural_text(singular: str, plural: str, n: int, code: str) -> str | None:
+    if code == DEFAULT:
+        return singular if n == 1 else plural
+    forms = messages(code).get(singular)
+    if not isinstance(forms, tuple):
+        return None
+    return forms[min(plural_index(code)(n), len(forms) - 1)]
+
+
+MISSING_OPEN, MISSING_CLOSE = '<span lang="de">', "</span>"
+
+
+def _mark_german(text: str) -> str:
+    """HTML of a text the current language has no translation for: German, marked as such."""
+    return MISSING_OPEN + text + MISSING_CLOSE
+
+
+class Text(str):
+    """A German text translated when printed: ``N_("Jetzt geöffnet")``, ``N_("bis %(tag)s", tag=…)``.
+
+    It is a ``str`` holding the German text, so code that only passes it on (sorting, the search
+    index, ``html.escape``, comparisons in tests) sees German; printing it on a page (``str()``,
+    ``format()``, Jinja's ``{{ }}``) gives the current language. Parameters may be texts themselves
+    (dates, labels), translated with it. In HTML, a text the language has no translation for is
+    the German one inside ``<span lang="de">``; :func:`plain` gives it without (for attributes).
+    """
+
+    message: str
+    params: dict[str, Any]
+
+    def __new__(cls, message: str, **params: Any) -> "Text":
+        with using(DEFAULT):
+            german = cls._words(message, params)
+        self = super().__new__(cls, german)
         self.message, self.params = message, params
+        return self
+
+    @classmethod
+    def _words(cls, message: str, params: dict[str, Any]) -> str:
+        return gettext(message, **{k: str(v) for k, v in params.items()})
+
+    def known(self) -> bool:
+        """Does the current language have this text (German always does)?"""
+        return translated(self.message) is not None
 
     def __str__(self) -> str:
-        return gettext(self.message, **{k: str(v) for k, v in self.params.items()})
+        if _current.get() == DEFAULT:
+            return str.__str__(self)
+        return self._words(self.message, self.params)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
 
     def __html__(self) -> str:
-        return str(escape(str(self)))
+        words = str(escape(str(self)))
+        return words if self.known() else _mark_german(words)
 
     def __repr__(self) -> str:
         return f"N_({self.message!r})"
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Text) and (self.message, self.params) == (other.message, other.params)
+        if isinstance(other, Text):
+            return (type(self), self.message, self.params) == (type(other), other.message, other.params)
+        return str.__eq__(self, other)
 
-    def __hash__(self) -> int:
-        return hash(self.message)
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = str.__hash__
+
+    def __reduce__(self) -> Any:
+        return (_rebuild, (type(self), self.message, self.params))
+
+
+def _rebuild(cls: type, message: str, params: dict[str, Any]) -> Any:
+    return cls(message, **params)
+
+
+class PluralText(Text):
+    """``NP_("%(num)s Standort", "%(num)s Standorte", n)``: the form ``n`` takes in the language."""
+
+    def __new__(cls, singular: str, plural: str = "", n: int = 0, **params: Any) -> "PluralText":
+        self = super().__new__(cls, singular, _plural=plural, _n=n, **params)
+        return self
+
+    @classmethod
+    def _words(cls, message: str, params: dict[str, Any]) -> str:
+        rest = {k: str(v) for k, v in params.items() if k not in ("_plural", "_n")}
+        return ngettext(message, params["_plural"], params["_n"], **rest)
+
+    def known(self) -> bool:
+        return _plural_text(self.message, self.params["_plural"], self.params["_n"], _current.get()) is not None
+
+    def __reduce__(self) -> Any:
+        params = {k: v for k, v in self.params.items() if k not in ("_plural", "_n")}
+        return (_rebuild_plural, (self.message, self.params["_plural"], self.params["_n"], params))
+
+
+def _rebuild_plural(singular: str, plural: str, n: int, params: dict[str, Any]) -> "PluralText":
+    return PluralText(singular, plural, n, **params)
+
+
+class Lazy(Text):
+    """A text worked out per language by a function of the language code (dates and weekdays from
+    Babel's CLDR data, lists joined with the language's words)."""
+
+    def __new__(cls, words: Callable[[str], str]) -> "Lazy":
+        with using(DEFAULT):
+            self = str.__new__(cls, words(DEFAULT))
+        self.message, self.params = str.__str__(self), {"_words": words}
+        return self
+
+    @classmethod
+    def _words(cls, message: str, params: dict[str, Any]) -> str:
+        return str(params["_words"](_current.get()))
+
+    def known(self) -> bool:
+        return True
+
+    def __reduce__(self) -> Any:
+        return (Lazy, (self.params["_words"],))
+
+
+class ContextText(Text):
+    """``NC_("Satz", "Öffnungszeiten")``: a German word in a context of its own (``msgctxt``), where
+    other languages say it differently (a heading there, a word inside a sentence here)."""
+
+    def __new__(cls, context: str, message: str, **params: Any) -> "ContextText":
+        return super().__new__(cls, message, _context=context, **params)
+
+    @classmethod
+    def _words(cls, message: str, params: dict[str, Any]) -> str:
+        rest = {k: str(v) for k, v in params.items() if k != "_context"}
+        text = translated(message, context=params["_context"]) or message
+        return text % rest if rest else text
+
+    def known(self) -> bool:
+        return translated(self.message, context=self.params["_context"]) is not None
+
+    def __reduce__(self) -> Any:
+        rest = {k: v for k, v in self.params.items() if k != "_context"}
+        return (_rebuild_context, (self.params["_context"], self.message, rest))
+
+
+def _rebuild_context(context: str, message: str, params: dict[str, Any]) -> "ContextText":
+    return ContextText(context, message, **params)
 
 
 N_ = Text
+NP_ = PluralText
+NC_ = ContextText
+
+
+def plain(value: Any) -> Any:
+    """A text for an attribute (``aria-label``, ``title``): translated, without the
+    ``<span lang="de">`` that marks a missing translation in element content."""
+    if isinstance(value, Text):
+        return str(value)
+    if isinstance(value, Markup) and value.startswith(MISSING_OPEN) and value.endswith(MISSING_CLOSE):
+        return Markup(value[len(MISSING_OPEN) : -len(MISSING_CLOSE)])
+    return value
+
+
+def german_attribute() -> Markup:
+    """`` lang="de"`` for an element holding what editors wrote, on a page in another language."""
+    return Markup("") if _current.get() == DEFAULT else Markup(' lang="de"')
+
+
+def german(value: Any) -> Markup:
+    """What editors wrote, inside a sentence of another language: marked as German there."""
+    if _current.get() == DEFAULT:
+        return escape(value)
+    return Markup(MISSING_OPEN) + escape(value) + Markup(MISSING_CLOSE)
+
+
+def _template_gettext(message: str) -> str:
+    text = translated(message)
+    return message if _current.get() == DEFAULT else text if text is not None else _mark_german(message)
+
+
+def _template_ngettext(singular: str, plural: str, n: int) -> str:
+    code = _current.get()
+    text = _plural_text(singular, plural, n, code)
+    return text if text is not None else _mark_german(singular if n == 1 else plural)
 
 
 def install(env: Any) -> None:
-    """Give a Jinja environment ``_()``, ``gettext()`` and ``{% trans %}`` in the current language."""
+    """Give a Jinja environment ``_()``, ``gettext()``, ``ngettext()`` and ``{% trans %}`` in the
+    current language (with autoescape, Jinja fills in the ``%(name)s`` placeholders itself and
+    escapes them), and the helpers for German data on a page in another language: ``plain``
+    (filter, for attributes), ``lang_de()`` and ``de(value)``, ``page_language()``."""
     env.add_extension("jinja2.ext.i18n")
-    env.install_gettext_callables(
-        gettext=lambda message, **params: gettext(message, **params),
-        ngettext=lambda singular, plural, n, **params: gettext(singular if n == 1 else plural, **{"num": n, **params}),
-        newstyle=True,
-    )
+    env.install_gettext_callables(gettext=_template_gettext, ngettext=_template_ngettext, newstyle=True)
+    env.filters["plain"] = plain
+    env.globals.update(lang_de=german_attribute, de=german, page_language=current)
