@@ -117,9 +117,9 @@ def test_site_page_in_english_hands_thinka_js_the_open_now_words(lobeda, rendere
     assert words["today"] == "today"
     assert words["days"] == ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
     script = (REPO / "docs" / "assets" / "javascripts" / "thinka.js").read_text("utf-8")
-    german = re.search(r"var WORDS = \{(.*?)\};", script, re.S)
+    german = re.search(r"var WORDS = \{(.*?)map: \{", script, re.S)
     assert german
-    assert set(re.findall(r"(\w+):", german.group(1))) == set(words)
+    assert set(re.findall(r"(\w+): ", re.sub(r'"[^"]*"', '""', german.group(1)))) == set(words)
 
 
 def test_dates_and_weekdays_come_from_cldr_in_every_language(lobeda, renderer):
@@ -297,3 +297,31 @@ def test_the_english_catalogue_is_complete():
     assert untranslated == []
     assert _ids(translation.catalogue_path("en")) == _ids(TEMPLATE)
     assert translation.catalogue_path("en").read_text("utf-8").startswith("# Geprüft von Muttersprachler*in: nein\n")
+
+
+def test_the_map_page_hands_the_live_map_its_words_in_every_plural_category(catalogues, renderer):
+    """The live map (after consent) names its groups in the browser: it gets the name in each of
+    the language's CLDR plural categories (the ones Intl.PluralRules gives), here Ukrainian's."""
+    write_po(
+        catalogues, "uk",
+        'msgid "%(towns)s: %(num)s Anlaufstelle"\nmsgid_plural "%(towns)s: %(num)s Anlaufstellen"\n'
+        'msgstr[0] "%(towns)s: %(num)s пункт"\nmsgstr[1] "%(towns)s: %(num)s пункти"\nmsgstr[2] "%(towns)s: %(num)s пунктів"\n\n'
+        'msgid "Schließen"\nmsgstr "Закрити"\n',
+    )
+    today = date.fromisoformat(TODAY)
+    dataset, _ = load_dataset(COMPLETE, today=today)
+    from thinka.views.overview_map import map_pages
+
+    view = next(iter(map_pages(dataset, Settings.fixed(today))))
+    html = drawn(renderer, view, "uk")
+    found = re.search(r'<script type="application/json" id="thinka-texts">(.*?)</script>', html)
+    assert found
+    words = json.loads(found.group(1))["map"]
+    assert words["group"] == {"one": "{towns}: {num} пункт", "few": "{towns}: {num} пункти", "many": "{towns}: {num} пунктів"}
+    assert words["close"] == "Закрити"
+    assert words["where"] == ", ungefähre Lage"  # missing in this catalogue: German, never empty
+    assert "thinka-texts" not in drawn(renderer, view, "de")
+    script = (REPO / "docs" / "assets" / "javascripts" / "thinka.js").read_text("utf-8")
+    german = re.search(r"map: \{ and: .*?close: \"Schließen\" \}", script, re.S)
+    assert german
+    assert set(re.findall(r"(\w+): ", re.sub(r'"[^"]*"', '""', german.group(0)))) - {"map", "one", "other"} == set(words)

@@ -28,7 +28,7 @@ from thinka.data.settings import Settings
 
 from .common import PageView, site_url, sort_key
 from .translation import N_, NP_, Lazy, Text
-from .wording import joined
+from .wording import browser_texts_json, joined
 
 MAP_URL = "karte/"
 WIDTH = 600.0
@@ -346,7 +346,8 @@ def _box(key: str, points: list[dict[str, Any]]) -> tuple[float, float, float, f
 
 
 def _view(src_uri: str, url: str, title: str, description: str, context: dict[str, Any], search_text: str) -> PageView:
-    base = {"shapes": boundaries(), "attribution": attribution(), "overview_url": MAP_URL, "districts": [], "back": None, "current": None, "live": LIVE_MAP}
+    base = {"shapes": boundaries(), "attribution": attribution(), "overview_url": MAP_URL, "districts": [], "back": None, "current": None, "live": LIVE_MAP,
+            "browser_texts": browser_texts_json(live_map=True)}
     return PageView(src_uri, url, title, description, "map.html", None, dict(base, **context), search_text=search_text)
 
 

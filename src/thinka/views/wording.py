@@ -14,6 +14,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from babel import Locale
 from babel.dates import format_date, format_skeleton, get_day_names
 
 from thinka.data.dates import Day
@@ -21,7 +22,7 @@ from thinka.data.hours import WEEKDAY_NAMES, WEEKDAYS, Weekdays
 from thinka.data.languages import DEFAULT
 from thinka.data.vocabulary import WEEK_RHYTHM_SHORT
 
-from .translation import Lazy, current, gettext
+from .translation import Lazy, current, gettext, ngettext
 
 
 def _day_words(day: Day, code: str) -> str:
@@ -153,6 +154,27 @@ def hours_summary(rows: list[Any]) -> Lazy:
     return Lazy(words)
 
 
+def map_texts() -> dict[str, Any]:
+    """The live map's words (thinka.js, after consent): its groups are counted in the browser, so
+    it gets the group name in every plural category of the language (CLDR's, as Intl.PluralRules)."""
+    rule = Locale.parse(current()).plural_form
+    samples: dict[str, int] = {}
+    for n in range(200):
+        samples.setdefault(rule(n), n)
+    group = {
+        tag: ngettext("%(towns)s: %(num)s Anlaufstelle", "%(towns)s: %(num)s Anlaufstellen", n, towns="{towns}", num="{num}")
+        for tag, n in samples.items()
+    }
+    return {
+        "and": gettext("%(first)s und %(last)s", first="{first}", last="{last}"),
+        "group": group,
+        "where": gettext(", ungefähre Lage"),
+        "list": gettext("%(name)s%(where)s. Liste zeigen", name="{name}", where="{where}"),
+        "centre": " " + gettext("(Lage: Ortsmitte)"),
+        "close": gettext("Schließen"),
+    }
+
+
 class _Json(Lazy):
     """JSON printed as it is: ``<`` is written ``\\u003c``, so it cannot end its script element."""
 
@@ -160,6 +182,12 @@ class _Json(Lazy):
         return str(self)
 
 
-def browser_texts_json() -> Lazy:
-    """:func:`browser_texts` as JSON for a ``<script type="application/json">`` of the page."""
-    return _Json(lambda code: json.dumps(browser_texts(), ensure_ascii=False).replace("<", "\\u003c"))
+def browser_texts_json(*, live_map: bool = False) -> Lazy:
+    """:func:`browser_texts` (the map page: :func:`map_texts`) as JSON for a
+    ``<script type="application/json" id="thinka-texts">`` of the page."""
+
+    def text(code: str) -> str:
+        words = {"map": map_texts()} if live_map else browser_texts()
+        return json.dumps(words, ensure_ascii=False).replace("<", "\\u003c")
+
+    return _Json(text)
