@@ -112,6 +112,12 @@ def check_catalogue(path: Path) -> list[str]:
     return problems
 
 
+def check_catalogues() -> list[str]:
+    """:func:`check_catalogue` for every catalogue file of every language: what a build or
+    ``make test`` reports (German ``path:line:column`` messages) before refusing."""
+    return [problem for path in sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po")) for problem in check_catalogue(path)]
+
+
 @functools.cache
 def plural_index(code: str) -> Callable[[int], int]:
     """Which of a language's plural forms a number takes (Babel's plural rule for the language:
@@ -183,6 +189,15 @@ def _mark_german(text: str) -> str:
     return MISSING_OPEN + text + MISSING_CLOSE
 
 
+def _in_german(compose: Callable[..., str], *args: Any) -> str:
+    """``compose(*args)`` with German as the current language (views are mostly built outside of
+    any language, so this is usually a plain call)."""
+    if _current.get() == DEFAULT:
+        return compose(*args)
+    with using(DEFAULT):
+        return compose(*args)
+
+
 class Text(str):
     """A German text translated when printed: ``N_("Jetzt geöffnet")``, ``N_("bis %(tag)s", tag=…)``.
 
@@ -197,9 +212,7 @@ class Text(str):
     params: dict[str, Any]
 
     def __new__(cls, message: str, **params: Any) -> "Text":
-        with using(DEFAULT):
-            german = cls._words(message, params)
-        self = super().__new__(cls, german)
+        self = super().__new__(cls, _in_german(cls._words, message, params))
         self.message, self.params = message, params
         return self
 
@@ -220,6 +233,8 @@ class Text(str):
         return format(str(self), spec)
 
     def __html__(self) -> str:
+        if _current.get() == DEFAULT:
+            return str(escape(str.__str__(self)))
         words = str(escape(str(self)))
         return words if self.known() else _mark_german(words)
 
@@ -273,8 +288,7 @@ class Lazy(Text):
     Babel's CLDR data, lists joined with the language's words)."""
 
     def __new__(cls, words: Callable[[str], str]) -> "Lazy":
-        with using(DEFAULT):
-            self = str.__new__(cls, words(DEFAULT))
+        self = str.__new__(cls, _in_german(words, DEFAULT))
         self.message, self.params = str.__str__(self), {"_words": words}
         return self
 
@@ -329,9 +343,17 @@ def plain(value: Any) -> Any:
     return value
 
 
-def german_attribute() -> Markup:
-    """`` lang="de"`` for an element holding what editors wrote, on a page in another language."""
-    return Markup("") if _current.get() == DEFAULT else Markup(' lang="de"')
+class _GermanAttribute:
+    """``{{ lang_de }}``: `` lang="de"`` for an element holding what editors wrote, on a page in
+    another language; nothing on a German page (printed, not called: cheap on every page)."""
+
+    def __html__(self) -> str:
+        return "" if _current.get() == DEFAULT else ' lang="de"'
+
+    __str__ = __html__
+
+
+german_attribute = _GermanAttribute()
 
 
 def german(value: Any) -> Markup:
@@ -352,12 +374,25 @@ def _template_ngettext(singular: str, plural: str, n: int) -> str:
     return text if text is not None else _mark_german(singular if n == 1 else plural)
 
 
+def _fast_gettext(message: str, **params: Any) -> Markup:
+    """``_()`` for an autoescaping environment: what Jinja's newstyle gettext does (Markup, then
+    the escaped placeholders filled in), in one call instead of two."""
+    text = Markup(message if _current.get() == DEFAULT else _template_gettext(message))
+    return text % params if params else text
+
+
+def _fast_ngettext(singular: str, plural: str, num: int, **params: Any) -> Markup:
+    return Markup(_template_ngettext(singular, plural, num)) % {"num": num, **params}
+
+
 def install(env: Any) -> None:
     """Give a Jinja environment ``_()``, ``gettext()``, ``ngettext()`` and ``{% trans %}`` in the
     current language (with autoescape, Jinja fills in the ``%(name)s`` placeholders itself and
     escapes them), and the helpers for German data on a page in another language: ``plain``
-    (filter, for attributes), ``lang_de()`` and ``de(value)``, ``page_language()``."""
+    (filter, for attributes), ``lang_de`` (printed) and ``de(value)``, ``page_language()``."""
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_callables(gettext=_template_gettext, ngettext=_template_ngettext, newstyle=True)
     env.filters["plain"] = plain
     env.globals.update(lang_de=german_attribute, de=german, page_language=current)
+    if env.autoescape is True:
+        env.globals.update(_=_fast_gettext, gettext=_fast_gettext, ngettext=_fast_ngettext)
