@@ -93,7 +93,7 @@ def test_site_page_in_english_has_english_labels_weekdays_status_and_actions(lob
     assert "Last checked by the editors:" in html
     # what the editors wrote stays German and says so
     assert '<div class="thinka-site__description" lang="de">' in html
-    assert "The editors wrote the description in German; it is not translated." in html
+    assert '<p class="thinka-site__language-note">Descriptions, notes, news and events on this page are in German, as the editors wrote them.</p>' in html
     assert '<h1 lang="de">ThINKA Jena-Lobeda</h1>' in html
     assert '<address class="thinka-contact__address" lang="de">' in card
     # no German interface word is left on the page outside what is marked German
