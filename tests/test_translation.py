@@ -247,7 +247,19 @@ def test_a_broken_placeholder_is_refused_with_a_german_message_naming_file_and_l
     assert translation.check_catalogues() == problems  # every file of every language is checked
     assert len(problems) == 1
     assert problems[0].startswith(f"{path}:9:1: Die Übersetzung von „Kontakt zu %(name)s“ passt nicht zu dessen Platzhaltern")
-    # the page never breaks on it: the broken entry counts as missing, the good one is used
+    # what Babel lets pass but would break the page: a lone % and a placeholder the German text has not
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write('\nmsgid "Alle %(num)s Anlaufstellen, nach Ort sortiert."\nmsgstr "Усі 100% %(num)s пунктів"\n\n'
+                     'msgid "Tage"\nmsgstr "Дні %(name)s"\n')
+    translation.messages.cache_clear()
+    more = translation.check_catalogue(path)
+    assert [p.split(": ", 1)[0] for p in more] == [f"{path}:9:1", f"{path}:12:1", f"{path}:15:1"]
+    assert "ein Prozentzeichen allein schreiben Sie %%" in more[1]
+    assert "hat einen Platzhalter, den der deutsche Text nicht hat" in more[2]
+    # the page never breaks on them: a broken entry counts as missing, the good one is used
+    with using("uk"):
+        assert str(N_("Alle %(num)s Anlaufstellen, nach Ort sortiert.", num=3)) == "Alle 3 Anlaufstellen, nach Ort sortiert."
+        assert str(N_("Tage")) == "Tage"
     with using("uk"):
         assert str(N_("Kontakt zu %(name)s", name="Treff")) == "Kontakt zu Treff"
         assert str(N_("Anrufen")) == "Зателефонувати"

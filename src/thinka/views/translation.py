@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import re
 from gettext import c2py as _c2py
 from collections.abc import Iterator
 from contextvars import ContextVar
@@ -87,9 +88,28 @@ def _key(message: str, context: str | None) -> str:
     return f"{context}\x04{message}" if context else message
 
 
+_PLACEHOLDER = re.compile(r"%\((\w+)\)")
+
+
 def _broken(catalogue: Catalog, message: Message) -> list[str]:
-    """What is wrong with a translation's placeholders (Babel's checks), in Babel's words."""
-    return [str(error) for error in message.check(catalogue)]
+    """What is wrong with a translation's placeholders (Babel's checks, in Babel's words), and
+    whether each form can be filled in with the German text's placeholders as the site does."""
+    errors = [str(error) for error in message.check(catalogue)]
+    if errors or not message.string:
+        return errors
+    ids = [message.id] if isinstance(message.id, str) else list(message.id)
+    values = {name: "" for text in ids for name in _PLACEHOLDER.findall(text)} | {"num": 0}
+    forms = [message.string] if isinstance(message.string, str) else list(message.string)
+    uses_params = any("%(" in text for text in ids)
+    for form in forms:
+        if not uses_params:  # printed as it is: a placeholder there would be printed too
+            errors += [f"{form!r} hat einen Platzhalter, den der deutsche Text nicht hat"] if _PLACEHOLDER.search(form) else []
+            continue
+        try:
+            form % values
+        except (KeyError, ValueError, TypeError) as error:
+            errors.append(f"{form!r} lässt sich nicht ausfüllen ({error}; ein Prozentzeichen allein schreiben Sie %%)")
+    return errors
 
 
 def check_catalogue(path: Path) -> list[str]:
