@@ -96,7 +96,7 @@ def site_directory(dataset: Dataset, today: date) -> PageView:
         "site-directory.html",
         None,
         {"districts": districts, "counts": counts, "total": len(dataset.sites), "topics": topic_links(), "finder_sources": FINDER_SOURCES},
-        search_text="Alle Standorte nach Landkreis und kreisfreier Stadt: " + " ".join(d["title"] for d in districts),
+        search_text=N_("Alle Standorte nach Landkreis und kreisfreier Stadt: %(districts)s", districts=" ".join(d["title"] for d in districts)),
     )
 
 
