@@ -9,6 +9,14 @@ set for the drawing of one page (``with using("en"): …``); templates call ``_(
 and views return :class:`Text` objects (``N_("…")``), which become words only when a page in a
 given language prints them — so one view's context serves every language.
 Placeholders are Python's named ones, ``%(name)s``, the form Babel checks.
+
+``NP_(singular, plural, n)`` counts with the language's plural forms (Babel's plural rules: German
+and English two, Ukrainian and Russian three, Arabic six), ``NC_(context, text)`` keeps a German
+word apart where other languages say it differently; dates, weekdays and lists are
+:mod:`.wording`'s. A missing, fuzzy or broken translation (placeholders that do not fit, see
+:func:`check_catalogue`) shows the German text, inside ``<span lang="de">`` in element content.
+``make messages`` extracts the texts (``babel.cfg``) into ``locale/thinka.pot`` and updates the
+``thinka.po`` files; ``tests/test_translation.py`` fails on a stale or broken catalogue.
 """
 
 from __future__ import annotations
