@@ -337,3 +337,19 @@ def test_the_map_page_hands_the_live_map_its_words_in_every_plural_category(cata
     german = re.search(r"map: \{ and: .*?close: \"Schließen\" \}", script, re.S)
     assert german
     assert set(re.findall(r"(\w+): ", re.sub(r'"[^"]*"', '""', german.group(0)))) - {"map", "one", "other"} == set(words)
+
+
+def test_an_environment_without_autoescape_gets_the_same_words_and_marks(catalogues):
+    """Material's own templates (autoescape off) use Jinja's newstyle gettext with our catalogue:
+    the same translation, the same lang="de" mark for a missing one, none in an attribute."""
+    import jinja2
+
+    write_po(catalogues, "en", 'msgid "Anrufen"\nmsgstr "Call"\n\nmsgid "%(num)s Ort"\nmsgid_plural "%(num)s Orten"\nmsgstr[0] "%(num)s town"\nmsgstr[1] "%(num)s towns"\n')
+    env = jinja2.Environment(autoescape=False)
+    translation.install(env)
+    template = env.from_string('<a title="{{ _("Anrufen") | plain }}">{{ _("Anrufen") }}</a> {{ ngettext("%(num)s Ort", "%(num)s Orten", 3) }}')
+    assert template.render() == '<a title="Anrufen">Anrufen</a> 3 Orten'
+    with using("en"):
+        assert template.render() == '<a title="Call">Call</a> 3 towns'
+    with using("uk"):  # no Ukrainian catalogue here
+        assert template.render() == '<a title="Anrufen"><span lang="de">Anrufen</span></a> <span lang="de">3 Orten</span>'

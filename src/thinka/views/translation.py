@@ -366,8 +366,9 @@ def plain(value: Any) -> Any:
     ``<span lang="de">`` that marks a missing translation in element content."""
     if isinstance(value, Text):
         return str(value)
-    if isinstance(value, Markup) and value.startswith(MISSING_OPEN) and value.endswith(MISSING_CLOSE):
-        return Markup(value[len(MISSING_OPEN) : -len(MISSING_CLOSE)])
+    if isinstance(value, str) and value.startswith(MISSING_OPEN) and value.endswith(MISSING_CLOSE):
+        inner = value[len(MISSING_OPEN) : -len(MISSING_CLOSE)]  # Markup stays Markup (already escaped)
+        return Markup(inner) if isinstance(value, Markup) else inner
     return value
 
 
