@@ -27,6 +27,7 @@ from .partners import partner_directory
 from .sites import contact_point_view, status_view, topic_views
 from .topics import topic_links, topic_pages
 from .translation import N_
+from .wording import district_title
 
 # /standorte/ lists the sites of a district itself up to this many; a larger district shows its
 # count and links to its own pages (fifty sites each), so no page grows with the programme.
@@ -74,7 +75,7 @@ def _group_by_district(dataset: Dataset, today: date) -> list[tuple[District, li
 def _district_summary(district: District, entries: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "key": district.key,
-        "title": district.title,
+        "title": district_title(district),
         "kind": district.kind,
         "url": district_url(district),
         "total": len(entries),
@@ -153,10 +154,10 @@ def district_pages(dataset: Dataset, today: date) -> Iterator[PageView]:
             entries,
             base=summary["url"],
             per_page=SITES_PER_PAGE,
-            title=N_("Standorte: %(district)s", district=district.title),
+            title=N_("Standorte: %(district)s", district=district_title(district)),
             description=N_(
                 "ThINKA-Standorte – %(district)s: alle %(num)s mit Status und Orten, von dort zu Anlaufstellen, Öffnungszeiten und Kontakt.",
-                district=district.title, num=len(entries),
+                district=district_title(district), num=len(entries),
             ),
             template="district-sites.html",
             context={"district": summary, "directory_url": SITES_URL},

@@ -28,7 +28,7 @@ from thinka.data.settings import Settings
 
 from .common import PageView, site_url, sort_key
 from .translation import N_, NP_, Lazy, Text
-from .wording import browser_texts_json, joined
+from .wording import browser_texts_json, district_title, joined
 
 MAP_URL = "karte/"
 WIDTH = 600.0
@@ -363,9 +363,9 @@ def map_pages(dataset: Dataset, settings: Settings) -> Iterator[PageView]:
     if everything:
         markers = _markers([p for _, points in ordered for p in points if p["reason"] is None], whole)
         listed: set[str] = set()
-        listings = [_listing(table[key].title, district_map_url(table[key]), points, markers, listed) for key, points in ordered]
+        listings = [_listing(district_title(table[key]), district_map_url(table[key]), points, markers, listed) for key, points in ordered]
     summaries = [
-        {"key": key, "title": table[key].title, "url": district_map_url(table[key]), "points": len(points), "markers": sum(1 for p in points if p["reason"] is None)}
+        {"key": key, "title": district_title(table[key]), "url": district_map_url(table[key]), "points": len(points), "markers": sum(1 for p in points if p["reason"] is None)}
         for key, points in ordered
     ]
     all_points = [p for _, points in ordered for p in points]
@@ -397,21 +397,21 @@ def map_pages(dataset: Dataset, settings: Settings) -> Iterator[PageView]:
         yield _view(
             f"{district_map_url(district)}index.md",
             district_map_url(district),
-            N_("Karte: %(district)s", district=district.title),
+            N_("Karte: %(district)s", district=district_title(district)),
             NP_(
                 "Karte der %(num)s ThINKA-Anlaufstelle – %(district)s, auch als Liste.",
                 "Karte der %(num)s ThINKA-Anlaufstellen – %(district)s, auch als Liste.",
-                count, district=district.title,
+                count, district=district_title(district),
             ),
             {
-                "heading": N_("Karte: %(district)s", district=district.title),
+                "heading": N_("Karte: %(district)s", district=district_title(district)),
                 "viewbox": box,
                 "current": key,
                 "total": count,
                 "markers": here,
-                "caption": _caption(district.title, points, here),
-                "listings": [_listing(district.title, None, points, here, set())],
+                "caption": _caption(district_title(district), points, here),
+                "listings": [_listing(district_title(district), None, points, here, set())],
                 "back": MAP_URL,
             },
-            N_("Karte der Anlaufstellen – %(district)s.", district=district.title),
+            N_("Karte der Anlaufstellen – %(district)s.", district=district_title(district)),
         )

@@ -25,7 +25,7 @@ from .common import SITE_PAGE_BOOST, SITES_URL, PageView, per_dataset, site_url,
 from .partners import partner_url
 from .sources import address_age, hours_age, point_sources, sources_view
 from .translation import NC_, N_, Text
-from .wording import browser_texts_json, capitalized, day_text, each_and, hours_summary, joined, month_year_text, weekdays_text
+from .wording import browser_texts_json, capitalized, day_text, district_title, each_and, hours_summary, joined, month_year_text, weekdays_text
 
 
 @cache
@@ -276,7 +276,7 @@ def _neighbours(dataset: Dataset, slug: str, site: Site, today: date) -> list[di
 
 
 def _description(site: Site, districts: list[District], current: list[ContactPoint]) -> Text:
-    where = each_and([d.title for d in districts])
+    where = each_and([district_title(d) for d in districts])
     if site.status == "beendet":
         return N_("%(name)s (%(where)s): Die Arbeit ist beendet. Was der Standort tat und wer ihn trug.", name=site.name, where=where)
     towns = sorted({p.adresse.ort for p in current}, key=sort_key)
@@ -329,7 +329,7 @@ def site_page(
         return {
             "slug": slug,
             "name": site.name,
-            "districts": [{"title": d.title, "anchor": d.key} for d in districts],
+            "districts": [{"title": district_title(d), "anchor": d.key} for d in districts],
             "status": status_view(site),
             "ended": ended,
             "end_text": N_("Die Arbeit endete %(when)s.", when=_on(site.ende)) if site.ende else site.ende_hinweis,

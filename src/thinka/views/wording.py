@@ -18,11 +18,12 @@ from babel import Locale
 from babel.dates import format_date, format_skeleton, get_day_names
 
 from thinka.data.dates import Day
+from thinka.data.districts import District
 from thinka.data.hours import WEEKDAY_NAMES, WEEKDAYS, Weekdays
 from thinka.data.languages import DEFAULT
 from thinka.data.vocabulary import WEEK_RHYTHM_SHORT
 
-from .translation import Lazy, current, gettext, ngettext
+from .translation import N_, Lazy, current, gettext, ngettext
 
 
 def _day_words(day: Day, code: str) -> str:
@@ -121,6 +122,14 @@ def browser_texts() -> dict[str, Any]:
         "today": gettext("heute"),
         "days": list(weekday_names(code, "wide")),
     }
+
+
+def district_title(district: District) -> str:
+    """``Landkreis Gotha``, ``Stadt Gera``, ``Ilm-Kreis`` (:attr:`District.title`), with "Landkreis"
+    and "Stadt" in the page's language; a name that already says "Kreis" is the name alone."""
+    if district.kind == "kreisfreie Stadt":
+        return N_("Stadt %(name)s", name=district.name)
+    return district.name if district.title == district.name else N_("Landkreis %(name)s", name=district.name)
 
 
 def each_and(items: list[str]) -> Lazy:
