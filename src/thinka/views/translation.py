@@ -23,19 +23,19 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import re
 from gettext import c2py as _c2py
 from collections.abc import Iterator
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, Callable
 
-from babel.messages.catalog import Catalog, Message
 from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
 from markupsafe import Markup, escape
 
 from thinka.data.languages import DEFAULT, LANGUAGES
+
+from .catalogue_check import broken, check_catalogue  # noqa: F401 - check_catalogue is part of this API
 
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "thinka"
@@ -81,7 +81,7 @@ def messages(code: str) -> dict[str, str | tuple[str, ...]]:
         with path.open("rb") as handle:
             catalogue = read_po(handle, locale=code)
         for message in catalogue:
-            if not message.id or message.fuzzy or not message.string or _broken(catalogue, message):
+            if not message.id or message.fuzzy or not message.string or broken(catalogue, message):
                 continue
             if isinstance(message.id, str) and isinstance(message.string, str):
                 found[_key(message.id, message.context)] = message.string
@@ -94,50 +94,6 @@ def _key(message: str, context: str | None) -> str:
     """A text's key in :func:`messages`: the German text, after its context if it has one (gettext's
     ``context\x04text``), for a German word the languages say differently in different places."""
     return f"{context}\x04{message}" if context else message
-
-
-_PLACEHOLDER = re.compile(r"%\((\w+)\)")
-
-
-def _broken(catalogue: Catalog, message: Message) -> list[str]:
-    """What is wrong with a translation's placeholders (Babel's checks, in Babel's words), and
-    whether each form can be filled in with the German text's placeholders as the site does."""
-    errors = [str(error) for error in message.check(catalogue)]
-    if errors or not message.string:
-        return errors
-    ids = [message.id] if isinstance(message.id, str) else list(message.id)
-    values = {name: "" for text in ids for name in _PLACEHOLDER.findall(text)} | {"num": 0}
-    forms = [message.string] if isinstance(message.string, str) else list(message.string)
-    uses_params = any("%(" in text for text in ids)
-    for form in forms:
-        if not uses_params:  # printed as it is: a placeholder there would be printed too
-            errors += [f"{form!r} hat einen Platzhalter, den der deutsche Text nicht hat"] if _PLACEHOLDER.search(form) else []
-            continue
-        try:
-            form % values
-        except (KeyError, ValueError, TypeError) as error:
-            errors.append(f"{form!r} lässt sich nicht ausfüllen ({error}; ein Prozentzeichen allein schreiben Sie %%)")
-    return errors
-
-
-def check_catalogue(path: Path) -> list[str]:
-    """Every entry of a catalogue file whose translation does not fit the placeholders of the
-    German text, as German ``path:line:column: …`` messages (none for a good file)."""
-    code = path.parent.parent.name
-    with path.open("rb") as handle:
-        catalogue = read_po(handle, locale=code if code in LANGUAGES else None)
-    problems = []
-    for message in catalogue:
-        if not message.id or not message.string:
-            continue
-        errors = _broken(catalogue, message)
-        if errors:
-            german = message.id if isinstance(message.id, str) else message.id[0]
-            problems.append(
-                f"{path}:{message.lineno}:1: Die Übersetzung von „{german}“ passt nicht zu dessen Platzhaltern "
-                f"(%(name)s muss genau so bleiben, wie der deutsche Text ihn schreibt): {'; '.join(errors)}"
-            )
-    return problems
 
 
 def check_catalogues() -> list[str]:
