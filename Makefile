@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site validate serve serve-full test install lock clean bench bench-news
+.PHONY: site validate serve serve-full test install lock clean bench bench-news messages
 
 site: validate  ## validate the data, then build site/ (a failed build leaves the old site/ untouched; the new one is swapped in by rename)
 	$(BIN)/python scripts/publish site -- $(BIN)/mkdocs build --strict --site-dir
@@ -30,6 +30,9 @@ bench-news: $(STAMP)  ## build-time and page-size figures for 10, 100 and 1,000 
 	$(BIN)/python scripts/bench-news
 
 install: $(STAMP)
+
+messages: $(STAMP)  ## after changing a German text of the site pages, directories or map: extract them (babel.cfg) into src/thinka/views/locale/thinka.pot and update every language's thinka.po
+	$(BIN)/python scripts/messages
 
 # Exactly the versions in requirements.lock (the same in CI), then this package on top of them.
 $(STAMP): pyproject.toml requirements.lock

@@ -3,6 +3,20 @@
   "use strict";
 
   var DAYS = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"];
+  /* "Open now" in words: German here; a page in another language carries its words in
+     <script id="thinka-texts" type="application/json"> (views/wording.py, from the catalogue). */
+  var WORDS = { open: "Jetzt geöffnet, bis {time} Uhr", later: "Geschlossen, öffnet heute um {time} Uhr",
+    tomorrow: "Geschlossen, öffnet morgen um {time} Uhr", day: "Geschlossen, öffnet am {day} um {time} Uhr",
+    holidayTomorrow: "Heute Feiertag, geschlossen, öffnet morgen um {time} Uhr",
+    holidayDay: "Heute Feiertag, geschlossen, öffnet am {day} um {time} Uhr", closed: "Geschlossen", today: "heute", days: DAYS,
+    map: { and: "{first} und {last}", group: { one: "{towns}: {num} Anlaufstelle", other: "{towns}: {num} Anlaufstellen" },
+      where: ", ungefähre Lage", list: "{name}{where}. Liste zeigen", centre: " (Lage: Ortsmitte)", close: "Schließen" } };
+  var own = document.getElementById("thinka-texts");
+  try { if (own) { var got = JSON.parse(own.textContent); Object.keys(got).forEach(function (k) { WORDS[k] = got[k]; }); } } catch (e) { /* keep German */ }
+  function fill(text, values) { return text.replace(/\{(\w+)\}/g, function (all, k) { return values[k]; }); }
+  function words(key, time, day) {
+    return WORDS[key].replace("{time}", time).replace("{day}", day === undefined ? "" : WORDS.days[day]);
+  }
 
   /* Must match thinka.finder.normalize (Python). */
   function normalize(text) {
@@ -53,22 +67,22 @@
       for (var i = 0; i < ranges.length; i++) {
         var r = ranges[i];
         if (r[0] === now.day && r[1] <= now.minute && now.minute < r[2]) {
-          return { state: "open", text: "Jetzt geöffnet, bis " + clock(r[2]) + " Uhr" };
+          return { state: "open", text: words("open", clock(r[2])) };
         }
       }
       var later = ranges.filter(function (r) { return r[0] === now.day && r[1] > now.minute; });
-      if (later.length) return { state: "closed", text: "Geschlossen, öffnet heute um " + clock(later[0][1]) + " Uhr" };
+      if (later.length) return { state: "closed", text: words("later", clock(later[0][1])) };
     }
     for (var ahead = 1; ahead <= 14; ahead++) {
       var day = (now.day + ahead) % 7, date = isoPlus(now.date, ahead);
       if (holidays.indexOf(date) >= 0) continue;
       var first = ranges.filter(function (r) { return r[0] === day; });
       if (first.length) {
-        var when = ahead === 1 ? "morgen" : "am " + DAYS[day];
-        return { state: "closed", text: (holiday ? "Heute Feiertag, geschlossen" : "Geschlossen") + ", öffnet " + when + " um " + clock(first[0][1]) + " Uhr" };
+        var key = (holiday ? "holiday" : "") + (ahead === 1 ? "Tomorrow" : "Day");
+        return { state: "closed", text: words(key.charAt(0).toLowerCase() + key.slice(1), clock(first[0][1]), day) };
       }
     }
-    return { state: "closed", text: "Geschlossen" };
+    return { state: "closed", text: WORDS.closed };
   }
 
   function showState(element, ranges, holidays, now) {
@@ -87,7 +101,7 @@
       row.setAttribute("aria-current", "date");
       var today = document.createElement("span");
       today.className = "thinka-hours__today";
-      today.textContent = "heute";
+      today.textContent = WORDS.today;
       row.querySelector("th").appendChild(today);
     });
   }
@@ -229,7 +243,7 @@
     var towns = [];
     points.forEach(function (p) { if (towns.indexOf(p.town) < 0) towns.push(p.town); });
     towns.sort(function (a, b) { return a.localeCompare(b, "de"); });
-    return towns.length === 1 ? towns[0] : towns.slice(0, -1).join(", ") + " und " + towns[towns.length - 1];
+    return towns.length === 1 ? towns[0] : fill(WORDS.map.and, { first: towns.slice(0, -1).join(", "), last: towns[towns.length - 1] });
   }
 
   /* Points closer than `px` on the screen share one marker, worked out again at every zoom as the
@@ -276,7 +290,7 @@
 
   function pointLink(p) {
     var link = el("a", { href: p.href }, [p.name]);
-    return el("li", {}, [link, ", " + p.town + " – " + p.site + (p.approximate ? " (Lage: Ortsmitte)" : "")]);
+    return el("li", {}, [link, ", " + p.town + " – " + p.site + (p.approximate ? WORDS.map.centre : "")]);
   }
 
   function drawGroups(map, layer, points) {
@@ -287,7 +301,8 @@
       g.points.forEach(function (p) { lat += p.lat; lon += p.lon; approximate = approximate || p.approximate; });
       lat /= g.points.length; lon /= g.points.length;
       var many = g.points.length > 1;
-      var name = many ? townsText(g.points) + ": " + g.points.length + " Anlaufstellen" : g.points[0].name + " (" + g.points[0].town + ")";
+      var group = WORDS.map.group, n = g.points.length;
+      var name = many ? fill(group[new Intl.PluralRules(document.documentElement.lang || "de").select(n)] || group.other, { towns: townsText(g.points), num: n }) : g.points[0].name + " (" + g.points[0].town + ")";
       var icon = window.L.divIcon({
         className: "thinka-map__pin" + (many ? " thinka-map__pin--group" : "") + (approximate ? " thinka-map__pin--approximate" : ""),
         iconSize: [44, 44],
@@ -299,10 +314,11 @@
         el("ul", {}, g.points.map(pointLink))
       ]);
       /* an element, never a string: Leaflet would read a string as HTML, and names are data */
-      marker.bindTooltip(el("span", {}, [name + (approximate ? ", ungefähre Lage" : "")]), { direction: "auto" });
+      var where = approximate ? WORDS.map.where : "";
+      marker.bindTooltip(el("span", {}, [name + where]), { direction: "auto" });
       marker.bindPopup(popup).addTo(layer);
       var element = marker.getElement();
-      element.setAttribute("aria-label", name + (approximate ? ", ungefähre Lage" : "") + (many ? ". Liste zeigen" : ""));
+      element.setAttribute("aria-label", many ? fill(WORDS.map.list, { name: name, where: where }) : name + where);
       element.setAttribute("role", "button");
     });
   }
@@ -349,7 +365,7 @@
         panel.textContent = "";
         var title = el("h2", { id: "thinka-map-panel-title", tabindex: "-1" }, [place.querySelector(".thinka-map__place-name").textContent]);
         var list = place.querySelector("ul").cloneNode(true);
-        var shut = el("button", { type: "button", "class": "md-button thinka-map__panel-close" }, ["Schließen"]);
+        var shut = el("button", { type: "button", "class": "md-button thinka-map__panel-close" }, [WORDS.map.close]);
         shut.addEventListener("click", close);
         panel.append(title, list, shut);
         panel.setAttribute("role", "region");

@@ -26,6 +26,8 @@ from .paging import page_url, paged_views
 from .partners import partner_directory
 from .sites import contact_point_view, status_view, topic_views
 from .topics import topic_links, topic_pages
+from .translation import N_
+from .wording import district_title
 
 # /standorte/ lists the sites of a district itself up to this many; a larger district shows its
 # count and links to its own pages (fifty sites each), so no page grows with the programme.
@@ -73,7 +75,7 @@ def _group_by_district(dataset: Dataset, today: date) -> list[tuple[District, li
 def _district_summary(district: District, entries: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "key": district.key,
-        "title": district.title,
+        "title": district_title(district),
         "kind": district.kind,
         "url": district_url(district),
         "total": len(entries),
@@ -90,12 +92,12 @@ def site_directory(dataset: Dataset, today: date) -> PageView:
     return PageView(
         "standorte/index.md",
         SITES_URL,
-        "Standorte",
-        f"Alle {len(dataset.sites)} ThINKA-Standorte in Thüringen, nach Landkreis und kreisfreier Stadt geordnet, mit Status und Anlaufstellen.",
+        N_("Standorte"),
+        N_("Alle %(num)s ThINKA-Standorte in Thüringen, nach Landkreis und kreisfreier Stadt geordnet, mit Status und Anlaufstellen.", num=len(dataset.sites)),
         "site-directory.html",
         None,
         {"districts": districts, "counts": counts, "total": len(dataset.sites), "topics": topic_links(), "finder_sources": FINDER_SOURCES},
-        search_text="Alle Standorte nach Landkreis und kreisfreier Stadt: " + " ".join(d["title"] for d in districts),
+        search_text=N_("Alle Standorte nach Landkreis und kreisfreier Stadt: %(districts)s", districts=" ".join(d["title"] for d in districts)),
     )
 
 
@@ -136,8 +138,8 @@ def contact_point_directory(dataset: Dataset, today: date) -> Iterator[PageView]
         drawn=row,
         base=CONTACT_POINTS_URL,
         per_page=CONTACT_POINTS_PER_PAGE,
-        title="Anlaufstellen A–Z",
-        description=f"Alle {len(rows)} ThINKA-Anlaufstellen in Thüringen von A bis Z nach Ort, mit Adresse, Öffnungszeiten und Kontakt.",
+        title=N_("Anlaufstellen A–Z"),
+        description=N_("Alle %(num)s ThINKA-Anlaufstellen in Thüringen von A bis Z nach Ort, mit Adresse, Öffnungszeiten und Kontakt.", num=len(rows)),
         template="contact-point-directory.html",
         context={"letters": sorted(starts.items()), "total": len(rows)},
     )
@@ -152,8 +154,11 @@ def district_pages(dataset: Dataset, today: date) -> Iterator[PageView]:
             entries,
             base=summary["url"],
             per_page=SITES_PER_PAGE,
-            title=f"Standorte: {district.title}",
-            description=f"ThINKA-Standorte – {district.title}: alle {len(entries)} mit Status und Orten, von dort zu Anlaufstellen, Öffnungszeiten und Kontakt.",
+            title=N_("Standorte: %(district)s", district=district_title(district)),
+            description=N_(
+                "ThINKA-Standorte – %(district)s: alle %(num)s mit Status und Orten, von dort zu Anlaufstellen, Öffnungszeiten und Kontakt.",
+                district=district_title(district), num=len(entries),
+            ),
             template="district-sites.html",
             context={"district": summary, "directory_url": SITES_URL},
         )

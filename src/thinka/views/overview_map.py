@@ -27,6 +27,8 @@ from thinka.data.lifecycle import is_current
 from thinka.data.settings import Settings
 
 from .common import PageView, site_url, sort_key
+from .translation import N_, NP_, Lazy, Text
+from .wording import browser_texts_json, district_title, joined
 
 MAP_URL = "karte/"
 WIDTH = 600.0
@@ -128,14 +130,23 @@ def district_map_url(district: District) -> str:
     return f"{DISTRICT_MAPS_URL}{district.slug}/"
 
 
-def counted(n: int, one: str, many: str) -> str:
-    """``1 Anlaufstelle``, ``19 Anlaufstellen``; the caller gives both forms (case included)."""
-    return f"{n} {one if n == 1 else many}"
+class LazyLines:
+    """The lines of a marker's name, wrapped in the page's language (a name's length differs)."""
+
+    def __init__(self, *args: Any) -> None:
+        self.args = args
+
+    def placed(self) -> dict[str, Any]:
+        return _label(str(self.args[0]), *self.args[1:])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.placed()["lines"])
 
 
-def _towns(names: list[str]) -> str:
-    """``Erfurt``, ``Bleicherode und Sollstedt``, ``A, B und C``."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " und " + names[-1]
+def _placed_label(text: Text, *args: float) -> dict[str, Any]:
+    """:func:`_label` for a translated name: lines and offsets worked out in the page's language."""
+    lines = LazyLines(text, *args)
+    return {"lines": lines, "dx": Lazy(lambda code: str(lines.placed()["dx"])), "dy": Lazy(lambda code: str(lines.placed()["dy"])), "step": LABEL_PX + 2}
 
 
 def _points(dataset: Dataset, today: date) -> dict[str, list[dict[str, Any]]]:
@@ -155,9 +166,9 @@ def _points(dataset: Dataset, today: date) -> dict[str, list[dict[str, Any]]]:
                 "reason": None,
             }
             if site.status != "aktiv":
-                entry["reason"] = "noch nicht geöffnet, der Standort ist in Planung"
+                entry["reason"] = N_("noch nicht geöffnet, der Standort ist in Planung")
             elif point.koordinaten is None:
-                entry["reason"] = "noch keine Koordinaten eingetragen"
+                entry["reason"] = N_("noch keine Koordinaten eingetragen")
             else:
                 x, y = project(point.koordinaten.lon, point.koordinaten.lat)
                 entry.update(x=x, y=y, lat=point.koordinaten.lat, lon=point.koordinaten.lon, approximate=point.koordinaten.genauigkeit == "ort")
@@ -255,7 +266,7 @@ def _markers(points: list[dict[str, Any]], box: tuple[float, float, float, float
         x, y = _centre(members)
         fx, fy = (x - box[0]) / box[2], (y - box[1]) / box[3]
         approximate = any(p["approximate"] for p in members)
-        where = ", ungefähre Lage" if approximate else ""
+        where = N_(", ungefähre Lage") if approximate else ""
         marker: dict[str, Any] = {
             "fx": fx,
             "fy": fy,
@@ -268,12 +279,13 @@ def _markers(points: list[dict[str, Any]], box: tuple[float, float, float, float
         if len(members) == 1:
             p = members[0]
             marker.update(group=False, url=p["url"], name=p["name"], radius=DOT_PX / 2,
-                          label=f"{p['name']}, {p['town']} – {p['site']}{where}", **_label(p["name"], fx, fy, aspect, DOT_PX / 2))
+                          label=N_("%(name)s, %(town)s – %(site)s%(where)s", name=p["name"], town=p["town"], site=p["site"], where=where),
+                          **_label(p["name"], fx, fy, aspect, DOT_PX / 2))
         else:
-            name = f"{_towns(sorted({p['town'] for p in members}, key=sort_key))}: {len(members)} Anlaufstellen"
+            name = NP_("%(towns)s: %(num)s Anlaufstelle", "%(towns)s: %(num)s Anlaufstellen", len(members), towns=joined(sorted({p["town"] for p in members}, key=sort_key)))
             radius = (GROUP_DOT_PX + 8 * (len(str(len(members))) - 1)) / 2
-            marker.update(group=True, name=name, radius=radius, label=f"{name}{where}. Liste zeigen",
-                          heading=name + (" (ungefähre Lage: Ortsmitte)" if approximate else ""), **_label(name, fx, fy, aspect, radius))
+            marker.update(group=True, name=name, radius=radius, label=N_("%(name)s%(where)s. Liste zeigen", name=name, where=where),
+                          heading=N_("%(name)s (ungefähre Lage: Ortsmitte)", name=name) if approximate else name, **_placed_label(name, fx, fy, aspect, radius))
         markers.append(marker)
     markers.sort(key=lambda m: (m["fy"], m["fx"]))
     for number, marker in enumerate((m for m in markers if m["group"]), start=1):
@@ -299,21 +311,27 @@ def _listing(title: str, url: str | None, points: list[dict[str, Any]], markers:
     return {"title": title, "url": url, "entries": entries, "unmapped": _by_name([p for p in points if p["reason"] is not None])}
 
 
-def _caption(prefix: str, points: list[dict[str, Any]], markers: list[dict[str, Any]]) -> str:
+def _caption(prefix: str, points: list[dict[str, Any]], markers: list[dict[str, Any]]) -> Lazy:
     mapped = [p for p in points if p["reason"] is None]
     unmapped = len(points) - len(mapped)
+    parts: list[Text] = []
     if not mapped:
-        text = f"{prefix}: keine Anlaufstelle mit Koordinaten."
+        parts.append(N_("%(where)s: keine Anlaufstelle mit Koordinaten.", where=prefix))
     else:
         towns = len({sort_key(p["town"]) for p in mapped})
-        text = f"{prefix}: {counted(len(mapped), 'Anlaufstelle', 'Anlaufstellen')} in {counted(towns, 'Ort', 'Orten')}, gezeigt mit {counted(len(markers), 'Punkt', 'Punkten')}."
+        parts.append(N_(
+            "%(where)s: %(points)s in %(towns)s, gezeigt mit %(markers)s.", where=prefix,
+            points=NP_("%(num)s Anlaufstelle", "%(num)s Anlaufstellen", len(mapped)),
+            towns=NP_("%(num)s Ort", "%(num)s Orten", towns),
+            markers=NP_("%(num)s Punkt", "%(num)s Punkten", len(markers)),
+        ))
         if any(m["group"] for m in markers):
-            text += " Eine Zahl im Punkt: so viele Anlaufstellen am selben Ort oder nah beieinander."
+            parts.append(N_(" Eine Zahl im Punkt: so viele Anlaufstellen am selben Ort oder nah beieinander."))
         if any(m["approximate"] for m in markers):
-            text += " Hohle Punkte zeigen nur die Ortsmitte, weil die genaue Lage noch fehlt."
+            parts.append(N_(" Hohle Punkte zeigen nur die Ortsmitte, weil die genaue Lage noch fehlt."))
     if unmapped:
-        text += f" {counted(unmapped, 'weitere Anlaufstelle steht', 'weitere Anlaufstellen stehen')} nur in der Liste, mit dem Grund."
-    return text
+        parts.append(NP_(" %(num)s weitere Anlaufstelle steht nur in der Liste, mit dem Grund.", " %(num)s weitere Anlaufstellen stehen nur in der Liste, mit dem Grund.", unmapped))
+    return Lazy(lambda code: "".join(str(p) for p in parts))
 
 
 def _box(key: str, points: list[dict[str, Any]]) -> tuple[float, float, float, float]:
@@ -328,7 +346,8 @@ def _box(key: str, points: list[dict[str, Any]]) -> tuple[float, float, float, f
 
 
 def _view(src_uri: str, url: str, title: str, description: str, context: dict[str, Any], search_text: str) -> PageView:
-    base = {"shapes": boundaries(), "attribution": attribution(), "overview_url": MAP_URL, "districts": [], "back": None, "current": None, "live": LIVE_MAP}
+    base = {"shapes": boundaries(), "attribution": attribution(), "overview_url": MAP_URL, "districts": [], "back": None, "current": None, "live": LIVE_MAP,
+            "browser_texts": browser_texts_json(live_map=True)}
     return PageView(src_uri, url, title, description, "map.html", None, dict(base, **context), search_text=search_text)
 
 
@@ -344,27 +363,31 @@ def map_pages(dataset: Dataset, settings: Settings) -> Iterator[PageView]:
     if everything:
         markers = _markers([p for _, points in ordered for p in points if p["reason"] is None], whole)
         listed: set[str] = set()
-        listings = [_listing(table[key].title, district_map_url(table[key]), points, markers, listed) for key, points in ordered]
+        listings = [_listing(district_title(table[key]), district_map_url(table[key]), points, markers, listed) for key, points in ordered]
     summaries = [
-        {"key": key, "title": table[key].title, "url": district_map_url(table[key]), "points": len(points), "markers": sum(1 for p in points if p["reason"] is None)}
+        {"key": key, "title": district_title(table[key]), "url": district_map_url(table[key]), "points": len(points), "markers": sum(1 for p in points if p["reason"] is None)}
         for key, points in ordered
     ]
     all_points = [p for _, points in ordered for p in points]
     yield _view(
         "karte/index.md",
         MAP_URL,
-        "Karte",
-        f"Karte der {counted(mapped, 'ThINKA-Anlaufstelle', 'ThINKA-Anlaufstellen')} in Thüringen – ohne Verbindung zu fremden Servern, bis Sie zustimmen.",
+        N_("Karte"),
+        NP_(
+            "Karte der %(num)s ThINKA-Anlaufstelle in Thüringen – ohne Verbindung zu fremden Servern, bis Sie zustimmen.",
+            "Karte der %(num)s ThINKA-Anlaufstellen in Thüringen – ohne Verbindung zu fremden Servern, bis Sie zustimmen.",
+            mapped,
+        ),
         {
-            "heading": "Karte der Anlaufstellen",
+            "heading": N_("Karte der Anlaufstellen"),
             "viewbox": whole,
             "total": mapped,
             "markers": markers,
-            "caption": _caption("Übersichtskarte Thüringen", all_points, markers) if everything else "",
+            "caption": _caption(N_("Übersichtskarte Thüringen"), all_points, markers) if everything else "",
             "listings": listings,
             "districts": [] if everything else summaries,
         },
-        "Karte aller Anlaufstellen in Thüringen, auch als Liste.",
+        N_("Karte aller Anlaufstellen in Thüringen, auch als Liste."),
     )
     for key, points in ordered:
         district = table[key]
@@ -374,17 +397,21 @@ def map_pages(dataset: Dataset, settings: Settings) -> Iterator[PageView]:
         yield _view(
             f"{district_map_url(district)}index.md",
             district_map_url(district),
-            f"Karte: {district.title}",
-            f"Karte der {counted(count, 'ThINKA-Anlaufstelle', 'ThINKA-Anlaufstellen')} – {district.title}, auch als Liste.",
+            N_("Karte: %(district)s", district=district_title(district)),
+            NP_(
+                "Karte der %(num)s ThINKA-Anlaufstelle – %(district)s, auch als Liste.",
+                "Karte der %(num)s ThINKA-Anlaufstellen – %(district)s, auch als Liste.",
+                count, district=district_title(district),
+            ),
             {
-                "heading": f"Karte: {district.title}",
+                "heading": N_("Karte: %(district)s", district=district_title(district)),
                 "viewbox": box,
                 "current": key,
                 "total": count,
                 "markers": here,
-                "caption": _caption(district.title, points, here),
-                "listings": [_listing(district.title, None, points, here, set())],
+                "caption": _caption(district_title(district), points, here),
+                "listings": [_listing(district_title(district), None, points, here, set())],
                 "back": MAP_URL,
             },
-            f"Karte der Anlaufstellen – {district.title}.",
+            N_("Karte der Anlaufstellen – %(district)s.", district=district_title(district)),
         )

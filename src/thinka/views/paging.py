@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .common import PageView
+from .translation import N_
 
 
 def page_url(base: str, number: int) -> str:
@@ -50,9 +51,9 @@ def paged_views(
     for number in range(1, count + 1):
         url = page_url(base, number)
         share = list(items[(number - 1) * per_page : number * per_page])
-        page_title = title if number == 1 else f"{title} – Seite {number} von {count}"
+        page_title = title if number == 1 else N_("%(title)s – Seite %(number)s von %(count)s", title=title, number=number, count=count)
         # Each page of a list describes itself, so search engines do not see n pages with one description.
-        page_description = description if number == 1 else f"{description} Seite {number} von {count}."
+        page_description = description if number == 1 else N_("%(description)s Seite %(number)s von %(count)s.", description=description, number=number, count=count)
         page_context = dict(context, items=share, total=len(items), pagination=pagination(base, number, count), heading=title)
         # A list's items are found on their own pages; the list itself is searched by its description.
         yield PageView(

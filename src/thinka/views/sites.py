@@ -11,8 +11,7 @@ from urllib.parse import quote
 
 from thinka.data.dataset import Dataset, max_age_months
 from thinka.data.districts import District, all_districts
-from thinka.data.hours import public_holidays, summary, weekly_ranges
-from thinka.data.dates import german_date
+from thinka.data.hours import public_holidays, weekly_ranges
 from thinka.data.lifecycle import closure_now, closures_ahead, is_current
 from thinka.data.model import Address, ContactPoint, Organisation, Site
 from thinka.data.settings import Settings
@@ -25,6 +24,8 @@ from thinka.exports.vcard import VCARD_NAME
 from .common import SITE_PAGE_BOOST, SITES_URL, PageView, per_dataset, site_url, sort_key
 from .partners import partner_url
 from .sources import address_age, hours_age, point_sources, sources_view
+from .translation import NC_, N_, Text
+from .wording import browser_texts_json, capitalized, day_text, district_title, each_and, hours_summary, joined, month_year_text, weekdays_text
 
 
 @cache
@@ -47,12 +48,12 @@ def address_line(address: Address) -> str:
     return ", ".join(p for p in (address.strasse, place) if p) + (f" ({address.ortsteil})" if address.ortsteil else "")
 
 
-def topic_views(keys: list[str]) -> list[dict[str, str]]:
-    return [{"key": key, "label": HELP_TOPICS[key], "url": f"{SITES_URL}themen/{key}/"} for key in keys]
+def topic_views(keys: list[str]) -> list[dict[str, Any]]:
+    return [{"key": key, "label": Text(HELP_TOPICS[key]), "url": f"{SITES_URL}themen/{key}/"} for key in keys]
 
 
 def _closure_view(closure: Any) -> dict[str, Any]:
-    return {"from": closure.von.german(), "until": closure.bis.german(), "reason": closure.grund}
+    return {"from": day_text(closure.von), "until": day_text(closure.bis), "reason": closure.grund}
 
 
 def _messenger_link(service: str, e164: str) -> str | None:
@@ -90,8 +91,6 @@ def contact_point_view(
     closed = closure_now(point, today) if current else None
     live = current and hours_old is None and closed is None
     weekly = [row for row in point.oeffnungszeiten if row.wochen is None]  # only every-week rows can say "open now"
-    if hours_old and not point.telefon:  # no number to call: ask before going, by any way there is
-        hours_old = dict(hours_old, text=hours_old["text"].replace("bitte vorher anrufen", "bitte vorher nachfragen"))
     return {
         "hours_json": to_json(weekly_ranges(weekly)) if weekly and live else None,
         "holidays_json": holidays,
@@ -99,11 +98,11 @@ def contact_point_view(
         "vcard_url": site_url(slug) + VCARD_NAME.format(n=index + 1),
         "id": f"anlaufstelle-{index + 1}",
         "name": point.name,
-        "kind": CONTACT_KINDS[point.art],
+        "kind": Text(CONTACT_KINDS[point.art]),
         "mobile": point.art in MOBILE_KINDS,
         "on_the_road": point.unterwegs,
         "current": current,
-        "until": point.bis.german() if point.bis else None,
+        "until": day_text(point.bis) if point.bis else None,
         "street": address.strasse,
         "place": place,
         "town": address.ort,
@@ -114,33 +113,35 @@ def contact_point_view(
         "address_line": address_line(address),
         "hours": [
             {
-                "days": row.tage.label,
-                "days_spoken": row.tage.spoken,
+                "days": weekdays_text(row.tage),
+                "days_spoken": weekdays_text(row.tage, spoken=True),
                 "day_numbers": list(row.tage.days),  # 0 = Monday: the browser marks today's row
                 "times": [r.label for r in row.zeiten],
                 "where": address_line(row.adresse) if row.adresse else None,
                 "where_note": row.adresse.hinweis if row.adresse else None,
                 "note": row.hinweis,
-                "weeks": WEEK_RHYTHM[row.wochen] if row.wochen else None,
+                "weeks": Text(WEEK_RHYTHM[row.wochen]) if row.wochen else None,
                 "every_week": row.wochen is None,
             }
             for row in point.oeffnungszeiten
         ],
-        "hours_summary": summary(point.oeffnungszeiten),
+        "hours_summary": hours_summary(point.oeffnungszeiten) if point.oeffnungszeiten else "",
         "hours_old": hours_old,
         "by_appointment": point.nach_vereinbarung,
         "hours_note": point.oeffnungszeiten_hinweis,
         "phones": [{"display": p.display, "e164": p.e164} for p in point.telefon],
         "email": point.email,
         "website": point.website,
-        "step_free": STEP_FREE[point.stufenlos] if point.stufenlos else None,
+        "step_free": capitalized(STEP_FREE[point.stufenlos]) if point.stufenlos else None,
         "step_free_value": point.stufenlos,
         "languages": point.sprachen,
         "interpreting": point.dolmetschen,
         "lift": point.aufzug,
         "accessible_wc": point.wc_barrierefrei,
         "access_note": point.zugang_hinweis,
-        "phone_hours": [{"days": r.tage.label, "days_spoken": r.tage.spoken, "times": [t.label for t in r.zeiten]} for r in point.telefonzeiten],
+        "phone_hours": [
+            {"days": weekdays_text(r.tage), "days_spoken": weekdays_text(r.tage, spoken=True), "times": [t.label for t in r.zeiten]} for r in point.telefonzeiten
+        ],
         "messengers": [
             {"service": MESSENGERS[m.dienst], "display": m.nummer.display, "url": _messenger_link(m.dienst, m.nummer.e164)} for m in point.messenger
         ],
@@ -156,13 +157,13 @@ def contact_point_view(
             }
             for person in point.ansprechpersonen
         ],
-        "since": point.seit.german() if point.seit else None,
+        "since": day_text(point.seit) if point.seit else None,
         "carrier": carrier,
         "topics": topic_views(point.themen),
         "home_visits": point.hausbesuche,
         "sources": sources_view(point_sources(point)),
         "coordinates": (
-            {"lat": point.koordinaten.lat, "lon": point.koordinaten.lon, "precision": PRECISION[point.koordinaten.genauigkeit]}
+            {"lat": point.koordinaten.lat, "lon": point.koordinaten.lon, "precision": Text(PRECISION[point.koordinaten.genauigkeit])}
             if point.koordinaten
             else None
         ),
@@ -189,19 +190,23 @@ def _districts(site: Site) -> list[District]:
     return [table[key] for key in site.kreise]
 
 
-def _on(day: Any) -> str:
+def _on(day: Any) -> Text:
     """'am 7. Juli 2015', 'im Juni 2025' or 'im Jahr 2015', as a sentence needs it."""
-    return f"am {day.german()}" if day.day else f"im {day.german()}" if day.month else f"im Jahr {day.german()}"
+    if day.day:
+        return N_("am %(date)s", date=day_text(day))
+    if day.month:
+        return N_("im %(month)s", month=day_text(day))
+    return N_("im Jahr %(year)s", year=day.year)
 
 
 def status_view(site: Site) -> dict[str, Any]:
     if site.status == "beendet":
-        text = f"beendet {site.ende.month_year()}" if site.ende else "beendet"
+        text = N_("beendet %(month)s", month=month_year_text(site.ende)) if site.ende else N_("beendet")
     elif site.status == "geplant":
-        text = f"geplant ab {site.beginn.month_year()}" if site.beginn else "in Planung"
+        text = N_("geplant ab %(month)s", month=month_year_text(site.beginn)) if site.beginn else N_("in Planung")
     else:
-        text = f"aktiv seit {site.beginn.month_year()}" if site.beginn else "aktiv"
-    return {"value": site.status, "label": SITE_STATUS[site.status], "text": text}
+        text = N_("aktiv seit %(month)s", month=month_year_text(site.beginn)) if site.beginn else N_("aktiv")
+    return {"value": site.status, "label": Text(SITE_STATUS[site.status]), "text": text}
 
 
 @per_dataset
@@ -232,12 +237,12 @@ def _ways_instead(dataset: Dataset, site: Site) -> list[dict[str, str]]:
     Träger's and its Kommune's websites (each once)."""
     ways: list[dict[str, str]] = []
     if site.website:
-        ways.append({"name": f"Internetseite von {site.name}", "url": site.website})
+        ways.append({"name": N_("Internetseite von %(name)s", name=site.name), "url": site.website})
     idents = list(site.traeger) + [m.organisation for m in site.steuerungsgruppe if _org(dataset, m.organisation).typ == "kommune"]
     for ident in dict.fromkeys(idents):
         org = _org(dataset, ident)
         if org.website:
-            ways.append({"name": f"Internetseite von {org.name}", "url": org.website})
+            ways.append({"name": N_("Internetseite von %(name)s", name=org.name), "url": org.website})
     return ways
 
 
@@ -270,21 +275,22 @@ def _neighbours(dataset: Dataset, slug: str, site: Site, today: date) -> list[di
     return list(seen.values())[:3]
 
 
-def _description(site: Site, districts: list[District], current: list[ContactPoint]) -> str:
-    where = " und ".join(d.title for d in districts)
+def _description(site: Site, districts: list[District], current: list[ContactPoint]) -> Text:
+    where = each_and([district_title(d) for d in districts])
     if site.status == "beendet":
-        return f"{site.name} ({where}): Die Arbeit ist beendet. Was der Standort tat und wer ihn trug."
+        return N_("%(name)s (%(where)s): Die Arbeit ist beendet. Was der Standort tat und wer ihn trug.", name=site.name, where=where)
     towns = sorted({p.adresse.ort for p in current}, key=sort_key)
     if not towns:
-        return f"{site.name} ({where}): wo ThINKA arbeitet, wer den Standort trägt und wie Sie weiterkommen."
+        return N_("%(name)s (%(where)s): wo ThINKA arbeitet, wer den Standort trägt und wie Sie weiterkommen.", name=site.name, where=where)
     offers = [label for label, present in (
-        ("Adresse", any(p.adresse.strasse for p in current)),
-        ("Öffnungszeiten", any(p.oeffnungszeiten for p in current)),
-        ("Telefon", any(p.telefon for p in current)),
-        ("E-Mail", any(p.email for p in current)),
+        (NC_("Beschreibung", "Adresse"), any(p.adresse.strasse for p in current)),
+        (NC_("Beschreibung", "Öffnungszeiten"), any(p.oeffnungszeiten for p in current)),
+        (NC_("Beschreibung", "Telefon"), any(p.telefon for p in current)),
+        (NC_("Beschreibung", "E-Mail"), any(p.email for p in current)),
     ) if present]
-    listed = (", ".join(offers[:-1]) + " und " + offers[-1]) if len(offers) > 1 else "".join(offers)
-    return f"{site.name} ({where}): Anlaufstellen in {', '.join(towns)}" + (f" mit {listed}." if offers else ".")
+    if not offers:
+        return N_("%(name)s (%(where)s): Anlaufstellen in %(towns)s.", name=site.name, where=where, towns=", ".join(towns))
+    return N_("%(name)s (%(where)s): Anlaufstellen in %(towns)s mit %(offers)s.", name=site.name, where=where, towns=", ".join(towns), offers=joined(offers))
 
 
 def site_page(
@@ -323,21 +329,22 @@ def site_page(
         return {
             "slug": slug,
             "name": site.name,
-            "districts": [{"title": d.title, "anchor": d.key} for d in districts],
+            "districts": [{"title": district_title(d), "anchor": d.key} for d in districts],
             "status": status_view(site),
             "ended": ended,
-            "end_text": f"Die Arbeit endete {_on(site.ende)}." if site.ende else site.ende_hinweis,
+            "end_text": N_("Die Arbeit endete %(when)s.", when=_on(site.ende)) if site.ende else site.ende_hinweis,
+            "end_text_german": not site.ende and bool(site.ende_hinweis),  # the editors' words
             "successor": _site_link(dataset, site.nachfolger) if site.nachfolger else None,
             "predecessors": [v for v in (_site_link(dataset, p) for p in predecessors(dataset).get(slug, [])) if v],
-            "start": site.beginn.german() if site.beginn else None,
-            "opening": site.eroeffnung.german() if site.eroeffnung else None,
-            "end": site.ende.german() if site.ende else None,
+            "start": day_text(site.beginn) if site.beginn else None,
+            "opening": day_text(site.eroeffnung) if site.eroeffnung else None,
+            "end": day_text(site.ende) if site.ende else None,
             "description_html": render_markdown(site.beschreibung),
             "contact_points": [p for p in points if p["current"]],
             "former_points": [p for p in points if not p["current"]],
             "carriers": [_org_link(dataset, t) for t in site.traeger],
             "former_carriers": [
-                dict(_org_link(dataset, f.organisation), since=f.seit.german() if f.seit else None, until=f.bis.german() if f.bis else None)
+                dict(_org_link(dataset, f.organisation), since=day_text(f.seit) if f.seit else None, until=day_text(f.bis) if f.bis else None)
                 for f in site.fruehere_traeger
             ],
             "commissioned_by": _org_link(dataset, site.im_auftrag_von) if site.im_auftrag_von else None,
@@ -355,7 +362,7 @@ def site_page(
                 if site.einzugsgebiet
                 else None
             ),
-            "reviewed": site.stand.german(),
+            "reviewed": day_text(site.stand),
             "reviewed_iso": site.stand.iso(),
             "coordination": (
                 {"name": _org(dataset, coordination).name, "url": partner_url(dataset, coordination)} if coordination else None
@@ -366,6 +373,7 @@ def site_page(
             "page_url": settings.absolute(site_url(slug)),
             "news": news,
             "events": None if ended else events,
+            "browser_texts": browser_texts_json(),  # what thinka.js writes, in the page's language
         }
 
     search_text = " ".join(dict.fromkeys(_search_words(dataset, site, districts)))

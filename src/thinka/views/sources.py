@@ -10,13 +10,16 @@ from thinka.data import freshness
 from thinka.data.lifecycle import hours_are_old
 from thinka.data.model import ContactPoint, Source
 
+from .translation import N_
+from .wording import day_text, month_year_text
+
 
 def source_view(source: Source) -> dict[str, Any]:
     """One source as a page lists it: its title (or address), the address, and the source's own date."""
     return {
         "url": source.url,
         "title": source.titel or source.url,
-        "date": source.stand.german() if source.stand else None,
+        "date": day_text(source.stand) if source.stand else None,
         "date_iso": source.stand.iso() if source.stand else None,
     }
 
@@ -44,11 +47,19 @@ def hours_age(point: ContactPoint, max_months: int, today: date) -> dict[str, An
     source = point.oeffnungszeiten_quelle
     if source is None or not hours_are_old(point, max_months, today):
         return None
-    when = f"von {source.stand.month_year()}" if source.stand else "ohne Datum"
-    return {"text": f"Öffnungszeiten laut Angabe {when} – bitte vorher anrufen.", "source": source_view(source)}
+    # no number to call: ask before going, by any way there is
+    if source.stand:
+        text = (
+            N_("Öffnungszeiten laut Angabe von %(month)s – bitte vorher anrufen.", month=month_year_text(source.stand))
+            if point.telefon
+            else N_("Öffnungszeiten laut Angabe von %(month)s – bitte vorher nachfragen.", month=month_year_text(source.stand))
+        )
+    else:
+        text = N_("Öffnungszeiten laut Angabe ohne Datum – bitte vorher anrufen.") if point.telefon else N_("Öffnungszeiten laut Angabe ohne Datum – bitte vorher nachfragen.")
+    return {"text": text, "source": source_view(source)}
 
 
-def address_age(point: ContactPoint, max_months: int, today: date) -> str | None:
+def address_age(point: ContactPoint, max_months: int, today: date) -> Any:
     """The words a card puts under a street address whose newest dated source is older than
     ``max_months``: where the office was then is not proof that it is there now. ``None`` for a
     recent or undated source (the sources line says "ohne Datum") and for points without a street."""
@@ -60,5 +71,6 @@ def address_age(point: ContactPoint, max_months: int, today: date) -> str | None
     newest = max(dated, key=lambda day: day.last)
     if not freshness.is_stale(newest, max_months, today):
         return None
-    ask = "bitte vorher anrufen" if point.telefon else "bitte vorher nachfragen"
-    return f"Anschrift laut Angabe von {newest.month_year()} – ob die Anlaufstelle noch dort ist, {ask}."
+    if point.telefon:
+        return N_("Anschrift laut Angabe von %(month)s – ob die Anlaufstelle noch dort ist, bitte vorher anrufen.", month=month_year_text(newest))
+    return N_("Anschrift laut Angabe von %(month)s – ob die Anlaufstelle noch dort ist, bitte vorher nachfragen.", month=month_year_text(newest))

@@ -14,6 +14,7 @@ from thinka.data.vocabulary import HELP_TOPICS
 
 from .common import SITES_URL, PageView, site_url, sort_key
 from .paging import paged_views
+from .translation import N_, NP_, Text
 
 TOPICS_URL = f"{SITES_URL}themen/"  # the sites file name "themen" is reserved (dataset.py)
 SITES_PER_PAGE = 50
@@ -42,19 +43,25 @@ def sites_by_topic(dataset: Dataset, today: date) -> dict[str, list[dict[str, An
 
 def topic_pages(dataset: Dataset, today: date) -> Iterator[PageView]:
     by_topic = sites_by_topic(dataset, today)
-    for key, label in HELP_TOPICS.items():
+    for key, german_label in HELP_TOPICS.items():
         entries = by_topic[key]
+        label = Text(german_label)
         yield from paged_views(
             entries,
             base=topic_url(key),
             per_page=SITES_PER_PAGE,
-            title=f"Standorte zum Thema {label}",
-            description=f"ThINKA-Standorte, die bei „{label}“ helfen: "
-            + (f"{len(entries)} Standort{'e' if len(entries) != 1 else ''}, mit Link zu Anlaufstellen und Kontakt." if entries else "zurzeit nennt kein Standort dieses Thema."),
+            title=N_("Standorte zum Thema %(topic)s", topic=label),
+            description=NP_(
+                "ThINKA-Standorte, die bei „%(topic)s“ helfen: %(num)s Standort, mit Link zu Anlaufstellen und Kontakt.",
+                "ThINKA-Standorte, die bei „%(topic)s“ helfen: %(num)s Standorte, mit Link zu Anlaufstellen und Kontakt.",
+                len(entries), topic=label,
+            )
+            if entries
+            else N_("ThINKA-Standorte, die bei „%(topic)s“ helfen: zurzeit nennt kein Standort dieses Thema.", topic=label),
             template="topic-sites.html",
             context={"topic": {"key": key, "label": label}, "topics": topic_links(), "directory_url": SITES_URL},
         )
 
 
-def topic_links() -> list[dict[str, str]]:
-    return [{"key": key, "label": label, "url": topic_url(key)} for key, label in HELP_TOPICS.items()]
+def topic_links() -> list[dict[str, Any]]:
+    return [{"key": key, "label": Text(label), "url": topic_url(key)} for key, label in HELP_TOPICS.items()]
