@@ -130,3 +130,24 @@ def test_no_serious_axe_violation_on_english_and_arabic_pages(browser, axe, chro
             assert violations == [], state
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("path", ["standorte/gera/", "en/", "uk/", "ar/standorte/gera/", "fa/"])
+@pytest.mark.parametrize("width", [320, 360])
+def test_header_fits_a_phone_in_every_language(phone, chrome_url, path, width):
+    """Menu, ThINKA's name, the switch, Leichte Sprache and search side by side, none over another
+    and none cut off, in both directions (360 px, and 320 px: WCAG 1.4.10 reflow)."""
+    phone.set_viewport_size({"width": width, "height": PHONE["height"]})
+    phone.goto(chrome_url + path)
+    boxes = phone.evaluate(
+        """() => [...document.querySelector('.md-header__inner').children]
+              .map(e => [e.className, e.getBoundingClientRect().left, e.getBoundingClientRect().right, e.scrollWidth - e.clientWidth])
+              .filter(([, left, right]) => right - left > 0)"""
+    )
+    names = [name for name, *_ in boxes]
+    assert any("thinka-language" in name for name in names) and any("thinka-brand" in name for name in names)
+    boxes.sort(key=lambda box: box[1])
+    assert boxes[0][1] >= 0 and boxes[-1][2] <= width
+    for (name, _, right, _), (following, left, _, _) in zip(boxes, boxes[1:]):
+        assert right <= left + 0.5, f"{name} overlaps {following}"
+    assert [name for name, _, _, hidden in boxes if hidden > 0] == []  # nothing clipped inside (the brand's words)
