@@ -51,3 +51,19 @@ def test_places_that_joined_or_left_a_city_are_where_they_belong_today():
                        ("Lobeda-Altstadt", "Jena"), ("Ettersbergsiedlung", "Weimar"), ("Heinrichs", "Suhl"),
                        ("Lusan-Brüte", "Gera"), ("Wartha-Göringen", "Eisenach")]:
         assert parts[(name, town)] == 0, name
+
+
+def test_the_towns_of_the_landkreise_with_a_site_know_their_ortsteile():
+    """'Worbis', 'Siebleben', 'Rabenhold': each leads to its town, found alone."""
+    parts = _parts()
+    for name, town in [("Worbis", "Leinefelde-Worbis"), ("Breitenbach", "Leinefelde-Worbis"), ("Birkungen", "Leinefelde-Worbis"),
+                       ("Krimderode", "Nordhausen"), ("Wolkramshausen", "Bleicherode"), ("Auleben", "Heringen/Helme"),
+                       ("Görmar", "Mühlhausen/Thüringen"), ("Udersleben", "Bad Frankenhausen/Kyffhäuser"),
+                       ("Borntal", "Sondershausen"), ("Siebleben", "Gotha"), ("Leubingen", "Sömmerda"),
+                       ("Rabenhold", "Arnstadt"), ("Marlishausen", "Arnstadt"), ("Pörlitzer Höhe", "Ilmenau"),
+                       ("Gorndorf", "Saalfeld/Saale"), ("Kosma", "Altenburg")]:
+        assert parts[(name, town)] == 0, name
+    # a name of two towns only with the town: Sundhausen is in Gotha and in Nordhausen
+    assert parts[("Sundhausen", "Gotha")] == 1 and parts[("Sundhausen", "Nordhausen")] == 1
+    # a part named like a Gemeinde elsewhere only with its town: Saalfeld in Mühlhausen is not Saalfeld/Saale
+    assert parts[("Saalfeld", "Mühlhausen/Thüringen")] == 1
