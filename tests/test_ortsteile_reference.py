@@ -42,8 +42,8 @@ def test_places_that_joined_or_left_a_city_are_where_they_belong_today():
     parts = _parts()
     # Schmiedefeld am Rennsteig and Gehlberg belong to Suhl since 2019
     assert parts[("Schmiedefeld am Rennsteig", "Suhl")] == 0 and parts[("Gehlberg", "Suhl")] == 0
-    # plain "Schmiedefeld" is also a village near Saalfeld: only with "Suhl"
-    assert parts[("Schmiedefeld", "Suhl")] == 1
+    # plain "Schmiedefeld" is an Ortsteil of Saalfeld/Saale too (since 2019): only with the town's name
+    assert parts[("Schmiedefeld", "Suhl")] == 1 and parts[("Schmiedefeld", "Saalfeld/Saale")] == 1
     # Daasdorf am Berge and Obergrunstedt are villages of Grammetal (Weimarer Land), not of Weimar
     assert not {name for name, town in parts if town == "Weimar"} & {"Daasdorf am Berge", "Obergrunstedt"}
     # the Ortsteile the first list missed
