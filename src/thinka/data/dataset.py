@@ -86,6 +86,13 @@ def missing_legal_facts(program: Program) -> list[tuple[str, str, str]]:
     return [(section, name, label) for section, name, label in LEGAL_FACTS if getattr(getattr(program, section), name) in (None, [])]
 
 
+def point_anchor(index: int) -> str:
+    """The anchor of a site's contact point ``index`` (0-based) on the site page: ``anlaufstelle-1``.
+    Links from the map, the A–Z list, the report, events and JSON-LD all point there
+    (the finder's script builds the same from its index, ``i``)."""
+    return f"anlaufstelle-{index + 1}"
+
+
 def contact_point_matches(dataset: Dataset, owners: Iterable[str], name: str) -> list[tuple[str, int]]:
     """(site, index) of every contact point called ``name`` among the given sites."""
     return [

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from thinka.data.dataset import point_anchor
 from thinka.data.lifecycle import is_current
 from thinka.data.model import ContactPoint, Site
 from thinka.data.text import to_json
@@ -87,7 +88,7 @@ def site_jsonld(site: Site, page_url: str, today: date | None = None) -> str:
         "name": site.name,
         "areaServed": [{"@type": "Place", "name": name} for name in site.einzugsgebiet.orte + site.einzugsgebiet.ortsteile],
         "department": [
-            _place(p, f"{page_url}#anlaufstelle-{i + 1}") for i, p in enumerate(site.anlaufstellen) if today is None or is_current(site, p, today)
+            _place(p, f"{page_url}#{point_anchor(i)}") for i, p in enumerate(site.anlaufstellen) if today is None or is_current(site, p, today)
         ],
     }
     if site.beginn:

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
 
-from thinka.data.dataset import Dataset, contact_point_matches
+from thinka.data.dataset import Dataset, contact_point_matches, point_anchor
 from thinka.data.dates import Span, german_date, span
-from thinka.data.model import Address, Event
+from thinka.data.model import Event
 from thinka.data.news_events import image_name, image_source
 from thinka.data.settings import Settings
 from thinka.data.text import render_markdown
@@ -29,9 +29,9 @@ from thinka.data.vocabulary import COORDINATION
 from thinka.exports import ical
 from thinka.exports.ical import CalendarEntry
 
-from .common import Fragment, PageView, owner_link, owner_url, relative_link
+from .common import Fragment, PageView, owner_link, owner_url, relative_link, site_url
 from .paging import paged_views
-from .sites import contact_point_view
+from .sites import address_line
 
 EVENTS_URL = "veranstaltungen/"
 ARCHIVE_URL = f"{EVENTS_URL}archiv/"
@@ -69,11 +69,6 @@ def when_label(when: Span) -> str:
     return f"{first}, {when.start_clock:%H:%M} Uhr, bis {german_date(when.end_day, weekday=True)}, {when.end_clock:%H:%M} Uhr"
 
 
-def address_line(address: Address) -> str:
-    place = " ".join(p for p in (address.plz, address.ort) if p)
-    return ", ".join(p for p in (address.strasse, place) if p) + (f" ({address.ortsteil})" if address.ortsteil else "")
-
-
 @dataclass(frozen=True)
 class Entry:
     name: str
@@ -107,8 +102,9 @@ class Events:
         place = entry.event.ort
         if place.anlaufstelle:
             slug, index = contact_point_matches(self.dataset, entry.event.standorte, place.anlaufstelle)[0]
-            point = contact_point_view(self.dataset.sites[slug].record.anlaufstellen[index], slug, index)
-            return {"name": point["name"], "address": point["address_line"], "url": f"{point['site_url']}#{point['id']}"}
+            # Where the contact point is, nothing more: its card (with its open-now state) is not needed here.
+            point = self.dataset.sites[slug].record.anlaufstellen[index]
+            return {"name": point.name, "address": address_line(point.adresse), "url": f"{site_url(slug)}#{point_anchor(index)}"}
         return {"name": place.name, "address": address_line(place.adresse), "url": None}  # type: ignore[arg-type]
 
     def teaser(self, entry: Entry, today: date) -> dict[str, Any]:

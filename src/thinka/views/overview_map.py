@@ -21,7 +21,7 @@ from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
-from thinka.data.dataset import Dataset
+from thinka.data.dataset import Dataset, point_anchor
 from thinka.data.districts import District, all_districts
 from thinka.data.lifecycle import is_current
 from thinka.data.settings import Settings
@@ -162,7 +162,7 @@ def _points(dataset: Dataset, today: date) -> dict[str, list[dict[str, Any]]]:
                 "name": point.name,
                 "site": site.name,
                 "town": point.adresse.ort,
-                "url": f"{site_url(slug)}#anlaufstelle-{i + 1}",
+                "url": f"{site_url(slug)}#{point_anchor(i)}",
                 "reason": None,
             }
             if site.status != "aktiv":

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from thinka.data import freshness
-from thinka.data.dataset import Dataset, max_age_months
+from thinka.data.dataset import Dataset, max_age_months, point_anchor
 from thinka.data.dates import MONTHS
 from thinka.data.districts import all_districts
 from thinka.data.lifecycle import is_current, sources_of
@@ -113,7 +113,7 @@ def build_report(dataset: Dataset, today: date | None = None) -> Report:
         for i, point in enumerate(site.anlaufstellen):
             if point not in current:
                 continue  # a former office is history: no gaps to fill
-            finding = lambda: Finding(site.name, f"{site_url(slug)}#anlaufstelle-{i + 1}", path, located.where("anlaufstellen", i)[0], point=point.name)  # noqa: E731
+            finding = lambda: Finding(site.name, f"{site_url(slug)}#{point_anchor(i)}", path, located.where("anlaufstellen", i)[0], point=point.name)  # noqa: E731
             if not point.oeffnungszeiten:
                 entry = finding()
                 entry.detail = "nach Vereinbarung" if point.nach_vereinbarung else ""

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
 
-from thinka.data.dataset import Dataset, max_age_months
+from thinka.data.dataset import Dataset, max_age_months, point_anchor
 from thinka.data.districts import District, all_districts
 from thinka.data.hours import public_holidays, weekly_ranges
 from thinka.data.lifecycle import closure_now, closures_ahead, is_current
@@ -96,7 +96,7 @@ def contact_point_view(
         "holidays_json": holidays,
         "route_url": route_url(point),
         "vcard_url": site_url(slug) + VCARD_NAME.format(n=index + 1),
-        "id": f"anlaufstelle-{index + 1}",
+        "id": point_anchor(index),
         "name": point.name,
         "kind": Text(CONTACT_KINDS[point.art]),
         "mobile": point.art in MOBILE_KINDS,
@@ -257,7 +257,7 @@ def reachable_by_district(dataset: Dataset, today: date) -> dict[str, list[dict[
             if not phoned:
                 continue
             i, point = phoned[0]
-            entry = {"slug": slug, "name": site.name, "url": f"{site_url(slug)}#anlaufstelle-{i + 1}", "phone": {"display": point.telefon[0].display, "e164": point.telefon[0].e164}}
+            entry = {"slug": slug, "name": site.name, "url": f"{site_url(slug)}#{point_anchor(i)}", "phone": {"display": point.telefon[0].display, "e164": point.telefon[0].e164}}
             for district in site.kreise:
                 found.setdefault(district, []).append(entry)
         dataset.memo[key] = found
