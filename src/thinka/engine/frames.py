@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import re
 
+from thinka.data.languages import LANGUAGES
 from thinka.views.common import PageView
 
 # Placeholders: letters only, so that escaping leaves them as they are. The content placeholder
@@ -28,13 +29,23 @@ EDIT_URL = "thinkaFrameEditUrl"
 CONTENT = "<h1>thinkaFrameContent</h1>"
 
 
+def alternate(code: str) -> str:
+    """The frame page's ``thinka_alternates`` url for language ``code``: each page of the frame puts
+    its own address in that language there (the hreflang links and the language switch). A relative
+    placeholder, so that MkDocs' ``url`` filter makes it relative to the page like the real address
+    (all pages of a frame are at the same depth), and ``site_url ~ url`` works as well."""
+    return f"thinkaFrameAlternate{code.upper()}"
+
+
 class FrameError(Exception):
     """The engine's page did not keep a placeholder: the frame cannot be filled safely."""
 
 
-def frame_key(view: PageView, has_edit_url: bool) -> str:
+def frame_key(view: PageView, has_edit_url: bool, languages: tuple[str, ...] = ()) -> str:
+    """``languages``: the languages the page exists in. The theme draws a frame per language (its
+    chrome is in the page's language) and per set of alternates (the language switch)."""
     depth = view.url.strip("/").count("/") + 1 if view.url.strip("/") else 0
-    return json.dumps([view.template, depth, view.meta, has_edit_url], sort_keys=True, default=str)
+    return json.dumps([view.template, depth, view.meta, has_edit_url, view.lang, languages], sort_keys=True, default=str)
 
 
 class Frame:
@@ -48,6 +59,9 @@ class Frame:
             if html.count(canonical) != 1:
                 raise FrameError("Der Seitenrahmen enthält die kanonische Adresse nicht genau einmal.")
             slots[canonical] = "canonical"
+        for code in LANGUAGES:
+            if alternate(code) in html:
+                slots[alternate(code)] = f"alternate:{code}"
         for placeholder in (TITLE, DESCRIPTION, CONTENT):
             if placeholder not in html:
                 raise FrameError(f"Der Seitenrahmen enthält den Platzhalter {placeholder!r} nicht.")
@@ -56,8 +70,11 @@ class Frame:
         parts = re.split("(" + "|".join(re.escape(p) for p in slots) + ")", html)
         self.parts = [slots[part] if i % 2 else part for i, part in enumerate(parts)]
 
-    def fill(self, *, title: str, description: str, content: str, canonical: str = "", edit_url: str = "") -> str:
+    def fill(self, *, title: str, description: str, content: str, canonical: str = "", edit_url: str = "", alternates: dict[str, str] | None = None) -> str:
         """The page: ``title`` and ``description`` as the engine prints them (already escaped),
-        ``canonical`` the page's canonical-link tag, ``content`` its drawn HTML."""
+        ``canonical`` the page's canonical-link tag, ``content`` its drawn HTML, ``alternates`` its
+        address in each language it exists in (language code -> site-root-relative url)."""
         values = {"title": title, "description": description, "content": content, "canonical": canonical, "edit_url": edit_url}
+        for code, url in (alternates or {}).items():
+            values[f"alternate:{code}"] = url
         return "".join(values[part] if i % 2 else part for i, part in enumerate(self.parts))
