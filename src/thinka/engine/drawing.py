@@ -61,7 +61,7 @@ class FramedPages:
         key = self.frame_of.get(src_uri)
         if key is None:
             return False
-        self.frame_html[key] = frames.Frame(output, canonical_tag(canonical_url))
+        self.frame_html[key] = frames.Frame(output, canonical_tag(canonical_url), self.framed[key][0][0].lang)
         return True
 
     def alternates(self, view: PageView) -> list[dict[str, str]]:

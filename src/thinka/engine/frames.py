@@ -52,29 +52,36 @@ class Frame:
     """A drawn page with placeholders; ``canonical`` is the frame page's own canonical-link tag
     (e.g. ``<link rel="canonical" href="https://…/standorte/gera/">``; "" when the site has no address)."""
 
-    def __init__(self, html: str, canonical: str = "") -> None:
+    def __init__(self, html: str, canonical: str = "", lang: str = "de") -> None:
+        """``lang``: the language of the frame's pages."""
         self.html = html
         slots = {TITLE: "title", DESCRIPTION: "description", EDIT_URL: "edit_url", CONTENT: "content"}
         if canonical:
             if html.count(canonical) != 1:
                 raise FrameError("Der Seitenrahmen enthält die kanonische Adresse nicht genau einmal.")
             slots[canonical] = "canonical"
+        patterns = [re.escape(p) for p in slots]
+        if alternate(lang) in html:
+            # MkDocs' url filter writes a page's own address as "./", so the page's own alternate,
+            # made relative ("../../thinkaFrameAlternateDE"), is "./" on every page of the frame.
+            patterns.append(r"(?:\.\./)+" + alternate(lang))
         for code in LANGUAGES:
             if alternate(code) in html:
                 slots[alternate(code)] = f"alternate:{code}"
+                patterns.append(alternate(code))
         for placeholder in (TITLE, DESCRIPTION, CONTENT):
             if placeholder not in html:
                 raise FrameError(f"Der Seitenrahmen enthält den Platzhalter {placeholder!r} nicht.")
         # Split once: literal text at even positions, slot names at odd ones. Filling joins the
         # parts, so text put into one slot is never mistaken for another slot.
-        parts = re.split("(" + "|".join(re.escape(p) for p in slots) + ")", html)
-        self.parts = [slots[part] if i % 2 else part for i, part in enumerate(parts)]
+        parts = re.split("(" + "|".join(patterns) + ")", html)
+        self.parts = [(slots.get(part) or "self") if i % 2 else part for i, part in enumerate(parts)]
 
     def fill(self, *, title: str, description: str, content: str, canonical: str = "", edit_url: str = "", alternates: dict[str, str] | None = None) -> str:
         """The page: ``title`` and ``description`` as the engine prints them (already escaped),
         ``canonical`` the page's canonical-link tag, ``content`` its drawn HTML, ``alternates`` its
         address in each language it exists in (language code -> site-root-relative url)."""
-        values = {"title": title, "description": description, "content": content, "canonical": canonical, "edit_url": edit_url}
+        values = {"title": title, "description": description, "content": content, "canonical": canonical, "edit_url": edit_url, "self": "./"}
         for code, url in (alternates or {}).items():
             values[f"alternate:{code}"] = url
         return "".join(values[part] if i % 2 else part for i, part in enumerate(self.parts))

@@ -172,6 +172,7 @@ class SiteLanguages:
                 problems.append(f"{where}: Die Endung „.{code}.md“ bezeichnet eine Übersetzung, aber {known}. Möglich sind: {others}.")
                 continue
             german = File(f"{stem}.md", config.docs_dir, config.site_dir, config.use_directory_urls)
+            german.url = _page_url(german.url)
             if german.url not in german_urls:
                 problems.append(f"{where}: Die Übersetzung hat kein deutsches Original: Es gibt weder docs/{stem}.md noch eine erzeugte Seite /{german.url}.")
                 continue
@@ -196,5 +197,10 @@ def _shown(file: File) -> str:
     return os.path.relpath(file.abs_src_path) if file.abs_src_path else f"docs/{file.src_uri}"
 
 
+def _page_url(url: str) -> str:
+    """A page's address as MkDocs' Page.url has it: "" for the start page (its File says "./")."""
+    return "" if url in (".", "./") else url
+
+
 def german_page_urls(files: Files, views: Iterable[PageView]) -> set[str]:
-    return {file.url for file in files.documentation_pages() if not SUFFIX.fullmatch(file.src_uri)} | {view.url for view in views}
+    return {_page_url(file.url) for file in files.documentation_pages() if not SUFFIX.fullmatch(file.src_uri)} | {view.url for view in views}
