@@ -23,7 +23,8 @@ SLUGS = ["jena-lobeda", "jena-winzerla", "soemmerda"]  # the sites of tests/data
 # overrides (the language switch of overrides/partials reads the same two values).
 PROBE = (
     '{% if page %}<meta name="thinka-probe" content="{{ page.meta.thinka_lang }}'
-    '{% for a in page.meta.thinka_alternates %} {{ a.lang }}={{ a.url }}|{{ a.url | url }}{% endfor %}">{% endif %}'
+    '{% for a in page.meta.thinka_alternates %} {{ a.lang }}={{ a.url }}|{{ a.url | url }}{% endfor %}">'
+    '<meta name="thinka-probe-links" content="{{ \'impressum/\' | thinka_localize | url }} {{ \'partner/\' | thinka_localize | url }}">{% endif %}'
 )
 
 
@@ -84,7 +85,7 @@ def six(tmp_path_factory) -> Path:
     """The complete test data in all six languages, with an English start page and imprint."""
     tmp = tmp_path_factory.mktemp("six")
     config = project(tmp, docs={
-        "index.en.md": "# Welcome\n\nThe contact points near you.\n\n<!-- thinka:finder -->\n\n[All places](standorte/index.md)\n",
+        "index.en.md": "# Welcome\n\nThe contact points near you.\n\n<!-- thinka:finder -->\n\n[All places](standorte/index.md)\n[Funding](programm/foerderung.md#woher-das-geld-kommt), [x](standorte/index.md#kreis-16053)\n",
         "impressum.en.md": "# Legal notice\n\nThe German text is the binding one.\n",
     })
     return built(config, tmp / "site")
@@ -125,13 +126,27 @@ def test_hand_written_translations_by_suffix(six: Path) -> None:
     assert probe(six / "en" / "index.html") == ("en", {"de": "", "en": "en/"})
     assert probe(six / "index.html") == ("de", {"de": "", "en": "en/"})
     start = (six / "en" / "index.html").read_text("utf-8")
+    start = start[start.index("<article"):start.index("</article>")]
     assert "Welcome" in start and 'class="thinka-finder' in start  # the marker drew the finder
-    # its Markdown link to standorte/index.md leads from /en/ to the German /standorte/ file's address
-    assert 'href="../standorte/"' in start
+    # its Markdown links name German pages (MkDocs checks them); they lead to the English version
+    # where there is one, else to the German page
+    assert 'href="standorte/"' in start and 'href="../standorte/"' not in start
+    assert 'href="../programm/foerderung/#woher-das-geld-kommt"' in start and 'href="standorte/#kreis-16053"' in start
     # docs/impressum.en.md translates the generated /impressum/
     assert probe(six / "en" / "impressum" / "index.html") == ("en", {"de": "impressum/", "en": "en/impressum/"})
     assert probe(six / "impressum" / "index.html") == ("de", {"de": "impressum/", "en": "en/impressum/"})
     assert not (six / "index.en").exists() and not (six / "impressum.en").exists()
+
+
+def test_the_theme_localizes_its_links_with_the_thinka_localize_filter(six: Path) -> None:
+    def links(page: Path) -> str:
+        return re.search(r'<meta name="thinka-probe-links" content="([^"]*)">', page.read_text("utf-8")).group(1)  # type: ignore[union-attr]
+
+    slug = SLUGS[0]
+    assert links(six / "en" / "standorte" / slug / "index.html") == "../../impressum/ ../../../partner/"  # /en/impressum/ exists
+    assert links(six / "uk" / "standorte" / slug / "index.html") == "../../../impressum/ ../../../partner/"  # no Ukrainian imprint
+    assert links(six / "standorte" / slug / "index.html") == "../../impressum/ ../../partner/"
+    assert links(six / "en" / "index.html") == "impressum/ ../partner/"
 
 
 def test_links_lead_to_the_page_in_the_same_language_where_it_exists(six: Path) -> None:

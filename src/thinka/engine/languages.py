@@ -3,19 +3,23 @@ which language, hand-written translations named by suffix (``docs/<path>.<code>.
 ``/<code>/<path>/``), links in a page's own language, and what every page tells the templates:
 ``page.meta.thinka_lang`` and ``page.meta.thinka_alternates``.
 
-Why our own suffix handling and not mkdocs-static-i18n (1.3, read from its source): that plugin
-builds the site once per language — its ``on_post_build`` runs MkDocs' whole build again for every
-other language (``i18n_plugin.reconfigure_*`` + ``build(config)``), each with every page, so our
-plugin would load and check the data, draw every generated page and frame six times (at 1,000 sites
-about six German builds, far over the budget of two), and it knows only files in ``docs/``, not the
-pages our plugin generates. Here the data is read once, a generated page's context is worked out
-once and drawn in each language (:mod:`thinka.views.translation`), and a hand-written translation
-is just another MkDocs page with another address.
+Why our own suffix handling and not mkdocs-static-i18n (1.3.1, read in its source): it builds the
+site once per language. Its ``on_post_build`` calls MkDocs' ``build(config)`` again for every other
+language (``for locale in self.build_languages: … build(config, dirty=dirty)``), and each of those
+builds runs every plugin's ``on_config``, ``on_pre_build`` and ``on_files`` again: our plugin would
+load and check the data and draw every generated page and frame six times (a six-language build
+about six German builds, against a budget of two), and with ``fallback_to_default`` (on by default)
+every German-only page (news, events, partners) would be published again below each language. It
+knows only the files in ``docs/``, not the pages our plugin generates, and merges its languages'
+search entries into one index. Here the data is read once, a generated page's context is worked out
+once and drawn in each language (:mod:`thinka.views.translation`), and a hand-written translation is
+one more MkDocs page with another address.
 """
 
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -39,6 +43,9 @@ TRANSLATED_URLS = frozenset({"karte/"})
 # "base" in its __config script: on a page in another language, base is that language's root, so
 # search loads /<code>/search/search_index.json, holding only that language's pages.
 _CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">[^<]*?"base": ")([^"]*)(")')
+
+# A relative link in a page's HTML: href without scheme, query or anchor (kept after it).
+_HREF = re.compile(r'(<a\s[^>]*?href=")((?!/)[^"#?:]+)([#?][^"]*"|")')
 
 # The lunr language Material's search worker uses for each index (Material ships no Ukrainian or
 # Persian stemmer; the Russian and Arabic ones know their letters, so words are found, unstemmed).
@@ -135,6 +142,20 @@ class SiteLanguages:
     def link(self, page_url: str, code: str) -> Any:
         """The ``link(target)`` of templates drawing a page in ``code`` at ``page_url``."""
         return lambda target: relative_link(page_url, self.localize(code, target))
+
+    def localize_links(self, html: str, page_url: str, code: str) -> str:
+        """A hand-written page in ``code``: its links (written to the German pages, so that MkDocs
+        checks them) lead to the ``code`` version where there is one (docs/index.en.md's link to
+        standorte/index.md leads to /en/standorte/)."""
+
+        def replace(match: re.Match[str]) -> str:
+            href = match.group(2)
+            target = posixpath.normpath(posixpath.join(page_url, href))
+            target = "" if target == "." else target + ("/" if href.endswith("/") else "")
+            localized = self.localize(code, target)
+            return match.group(1) + relative_link(page_url, localized) + match.group(3) if localized != target else match.group(0)
+
+        return _HREF.sub(replace, html) if code != DEFAULT else html
 
     def alternates(self, german_url: str) -> list[dict[str, str]]:
         """Every language the page exists in (itself included), in LANGUAGES order."""

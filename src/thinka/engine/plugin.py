@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort, PluginError
@@ -227,6 +228,15 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
             file.changed = self.dirty.track(file, content)
         files.append(file)
 
+    def on_env(self, env: Any, config: Any, files: Files) -> Any:
+        # For the theme's templates (the header, tabs, footer): a German page address, site-root-relative,
+        # in the language of the page being drawn where that page exists in it:
+        # {{ 'impressum/' | thinka_localize | url }} leads from /en/… to /en/impressum/ when there is one.
+        env.filters["thinka_localize"] = jinja2.pass_context(
+            lambda context, target: self.site_languages.localize(_page_lang(context.get("page")), target)
+        )
+        return env
+
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
         view = self.views.get(page.file.src_uri)
         # What the templates read of a page's language (overrides/partials: <html lang>, hreflang, the switch).
@@ -240,6 +250,7 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
             return frames.CONTENT
         if view is None:
             try:  # hand-written pages may ask for generated fragments: <!-- thinka:aktuelles -->, drawn in the page's language
+                html = self.site_languages.localize_links(html, page.url, lang)
                 return self.renderer.fill_markers(html, self.fragments, page.url, lang)  # type: ignore[union-attr]
             except UnknownMarker as exc:
                 raise PluginError(f"docs/{page.file.src_uri}: {exc.args[0]}") from None
@@ -295,6 +306,10 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
         server.watch(str(self.data_dir))  # a saved YAML file rebuilds and reloads the preview
         server.watch(str(self.renderer.env.loader.searchpath[0]))  # type: ignore[union-attr]
         return server
+
+
+def _page_lang(page: Any) -> str:
+    return page.meta.get("thinka_lang", DEFAULT) if page is not None and getattr(page, "meta", None) else DEFAULT
 
 
 def _nav_paths(nav: Any) -> set[str]:
