@@ -192,6 +192,15 @@ def test_the_sitemap_lists_every_language(six: Path) -> None:
         for slug in SLUGS:
             assert sitemap.count(f"<loc>https://thinka.example/{code}/standorte/{slug}/</loc>") == 1
     assert sitemap.count("<loc>https://thinka.example/en/</loc>") == 1
+    assert "thinkaFrame" not in sitemap
+    entries = {re.search(r"<loc>(.*?)</loc>", e).group(1): e for e in re.findall(r"<url>.*?</url>", sitemap, re.S)}  # type: ignore[union-attr]
+    for slug in SLUGS:  # every version of a site page names all six (framed pages each their own), x-default German
+        expected = [("de", f"standorte/{slug}/"), ("x-default", f"standorte/{slug}/")] + [(c, f"{c}/standorte/{slug}/") for c in ALL[1:]]
+        for code in ALL:
+            entry = entries[f"https://thinka.example/{'' if code == 'de' else code + '/'}standorte/{slug}/"]
+            assert re.findall(r'<xhtml:link rel="alternate" hreflang="([^"]+)" href="https://thinka.example/([^"]*)"/>', entry) == expected
+    assert "xhtml:link" not in entries["https://thinka.example/aktuelles/"]  # German only
+    assert re.findall(r'hreflang="([^"]+)" href="https://thinka.example/([^"]*)"', entries["https://thinka.example/"]) == [("de", ""), ("x-default", ""), ("en", "en/")]
 
 
 def test_framed_pages_in_every_language_equal_the_pages_the_theme_draws(tmp_path: Path) -> None:

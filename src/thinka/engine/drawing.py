@@ -74,8 +74,9 @@ class FramedPages:
         view = self.framed[self.frame_of[src_uri]][0][0]
         return [{"lang": a["lang"], "url": frames.alternate(a["lang"])} for a in self.alternates(view)]
 
-    def url_groups(self) -> list[list[str]]:
-        return [[view.url for view, _ in views] for views in self.framed.values()]
+    def url_groups(self) -> list[list[tuple[str, dict[str, str]]]]:
+        """Per frame: (url, {language: url of its version}) of each page, the frame page first."""
+        return [[(view.url, {a["lang"]: a["url"] for a in self.alternates(view)}) for view, _ in views] for views in self.framed.values()]
 
     def draw(self, config: Any, keep_frozen: bool) -> None:
         """Every page that shares a frame (its frame page too): the frame with the page put in.

@@ -9,22 +9,32 @@ from pathlib import Path
 from typing import Any, Iterable
 from urllib.parse import urljoin
 
+from . import frames
 
-def add_framed_pages(config: Any, groups: Iterable[list[str]]) -> None:
-    """Each group: the site-relative URLs of one frame's pages, the frame page first. The others
-    go right after the frame page's entry, with the same fields."""
+
+def add_framed_pages(config: Any, groups: Iterable[list[tuple[str, dict[str, str]]]]) -> None:
+    """Each group: the site-relative URLs of one frame's pages, the frame page first, each with its
+    versions in the languages it exists in. The others go right after the frame page's entry, with
+    the same fields; every entry gets its own language versions (the frame page's entry holds the
+    placeholders of :func:`.frames.alternate`)."""
     path = Path(config.site_dir) / "sitemap.xml"
     if not path.is_file() or not config.site_url:
         return
     text = path.read_text("utf-8")
-    for urls in groups:
-        first, *others = [urljoin(config.site_url, url) for url in urls]
+    for pages in groups:
+        (first_url, _), *_ = pages
+        first = urljoin(config.site_url, first_url)
         match = re.search(r"\n\s*<url>\s*<loc>" + re.escape(html.escape(first)) + r"</loc>.*?</url>", text, re.S)
-        if match is None or not others:
+        if match is None or (len(pages) == 1 and frames.alternate("de") not in match.group()):
             continue
         entry = match.group()
-        added = "".join(entry.replace(f"<loc>{html.escape(first)}</loc>", f"<loc>{html.escape(url)}</loc>") for url in others)
-        text = text[: match.end()] + added + text[match.end() :]
+        filled = []
+        for url, versions in pages:
+            own = entry.replace(f"<loc>{html.escape(first)}</loc>", f"<loc>{html.escape(urljoin(config.site_url, url))}</loc>")
+            for code, version in versions.items():
+                own = own.replace(html.escape(urljoin(config.site_url, frames.alternate(code))), html.escape(urljoin(config.site_url, version)))
+            filled.append(own)
+        text = text[: match.start()] + "".join(filled) + text[match.end() :]
     path.write_text(text, "utf-8")
     gz = path.with_name("sitemap.xml.gz")
     if gz.is_file():
