@@ -24,6 +24,7 @@ SLUGS = ["jena-lobeda", "jena-winzerla", "soemmerda"]  # the sites of tests/data
 PROBE = (
     '{% if page %}<meta name="thinka-probe" content="{{ page.meta.thinka_lang }}'
     '{% for a in page.meta.thinka_alternates %} {{ a.lang }}={{ a.url }}|{{ a.url | url }}{% endfor %}">'
+    '<meta name="thinka-probe-languages" content="{% for l in config.extra.thinka_languages %}{{ l.lang }}:{{ l.dir }}:{{ l.home }}:{{ l.name }};{% endfor %}">'
     '<meta name="thinka-probe-links" content="{{ \'impressum/\' | thinka_localize | url }} {{ \'partner/\' | thinka_localize | url }}">{% endif %}'
 )
 
@@ -147,6 +148,16 @@ def test_the_theme_localizes_its_links_with_the_thinka_localize_filter(six: Path
     assert links(six / "uk" / "standorte" / slug / "index.html") == "../../../impressum/ ../../../partner/"  # no Ukrainian imprint
     assert links(six / "standorte" / slug / "index.html") == "../../impressum/ ../../partner/"
     assert links(six / "en" / "index.html") == "impressum/ ../partner/"
+
+
+def test_the_language_switch_knows_the_configured_languages_and_their_start_pages(six: Path, tmp_path: Path) -> None:
+    def languages(page: Path) -> str:
+        return re.search(r'<meta name="thinka-probe-languages" content="([^"]*)">', page.read_text("utf-8")).group(1)  # type: ignore[union-attr]
+
+    expected = "de:ltr::Deutsch;en:ltr:en/:English;uk:ltr::Українська;ru:ltr::Русский;ar:rtl::العربية;fa:rtl::دری / فارسی;"
+    assert languages(six / "index.html") == languages(six / "ar" / "standorte" / SLUGS[0] / "index.html") == expected
+    german = built(project(tmp_path, languages="[de, ar]"), tmp_path / "site")
+    assert languages(german / "standorte" / SLUGS[0] / "index.html") == "de:ltr::Deutsch;ar:rtl::العربية;"
 
 
 def test_links_lead_to_the_page_in_the_same_language_where_it_exists(six: Path) -> None:

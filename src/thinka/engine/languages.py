@@ -3,6 +3,17 @@ which language, hand-written translations named by suffix (``docs/<path>.<code>.
 ``/<code>/<path>/``), links in a page's own language, and what every page tells the templates:
 ``page.meta.thinka_lang`` and ``page.meta.thinka_alternates``.
 
+For the theme's templates (overrides/main.html, overrides/partials/*): read only
+``page.meta.thinka_lang`` (the page's language code) and ``page.meta.thinka_alternates`` (a list of
+``{"lang": code, "url": site-root-relative address}``, LANGUAGES order, the page itself included).
+Print an address with ``{{ a.url | url }}`` (relative) or ``{{ config.site_url ~ a.url }}``
+(absolute) and treat it as opaque: on pages drawn from a frame (:mod:`.frames`) it is a placeholder
+the engine replaces per page after drawing, so find the current language by
+``a.lang == page.meta.thinka_lang``, never by comparing ``a.url`` with ``page.url``. For a German
+address in the page's language (tabs, footer): ``{{ 'impressum/' | thinka_localize | url }}``. The
+build's languages (a language the page does not exist in: the switch leads to its start page):
+``config.extra.thinka_languages``, a list of ``{"lang", "name", "dir", "home"}``.
+
 Why our own suffix handling and not mkdocs-static-i18n (1.3.1, read in its source): it builds the
 site once per language. Its ``on_post_build`` calls MkDocs' ``build(config)`` again for every other
 language (``for locale in self.build_languages: … build(config, dirty=dirty)``), and each of those
@@ -156,6 +167,16 @@ class SiteLanguages:
             return match.group(1) + relative_link(page_url, localized) + match.group(3) if localized != target else match.group(0)
 
         return _HREF.sub(replace, html) if code != DEFAULT else html
+
+    def configured(self) -> list[dict[str, str]]:
+        """The build's languages for the language switch (``config.extra.thinka_languages``): code,
+        own name, direction and the start page in that language ("" for German; the German start
+        page where the language has none, i.e. no docs/index.<code>.md)."""
+        homes = self.versions.get("", {})
+        return [
+            {"lang": code, "name": LANGUAGES[code].name, "dir": LANGUAGES[code].direction, "home": homes.get(code, "") if code != DEFAULT else ""}
+            for code in self.codes
+        ]
 
     def alternates(self, german_url: str) -> list[dict[str, str]]:
         """Every language the page exists in (itself included), in LANGUAGES order."""

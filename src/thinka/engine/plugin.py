@@ -192,6 +192,7 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
             for message in exc.messages:
                 log.error(message)
             raise PluginError(f"{len(exc.messages)} Fehler in den übersetzten Seiten; die Website wurde nicht gebaut.") from None
+        config.extra["thinka_languages"] = self.site_languages.configured()  # for the language switch
         for german_view in german:
             # A page's language versions one after the other: drawing.FramedPages works out their shared context once.
             versions = [german_view] + ([in_language(german_view, code) for code in others] if german_view.url in translated else [])
