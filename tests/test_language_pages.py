@@ -218,7 +218,21 @@ def test_framed_pages_in_every_language_equal_the_pages_the_theme_draws(tmp_path
     """Frames are per kind and language and fill each page's alternates: the same bytes as when
     the theme draws every page itself (THINKA_FRAMES=0)."""
     config = project(tmp_path, languages="[de, en, ar]")
+    language = config.parent / "overrides" / "partials" / "language.html"
+    if not language.exists():  # until the theme's chrome follows the page's language on main: the contract's partial
+        language.write_text(
+            '{% set code = page.meta.thinka_lang if page and page.meta and page.meta.thinka_lang else config.theme.language %}'
+            '{% import "partials/languages/" ~ code ~ ".html" as lang %}{% import "partials/languages/en.html" as fallback %}'
+            "{% macro t(key) %}{{ lang.t(key) or fallback.t(key) or key }}{% endmacro %}",
+            "utf-8",
+        )
     framed, drawn = built(config, tmp_path / "framed"), built(config, tmp_path / "drawn", frames=False)
+    # Material's chrome in the page's language: one frame per kind and language
+    for code, html_tag, placeholder in [("de", '<html lang="de" class="no-js">', "Suche"), ("en", '<html lang="en" class="no-js">', "Search"), ("ar", '<html lang="ar" class="no-js">', "بحث")]:
+        for slug in SLUGS:
+            page = (framed / ("" if code == "de" else code) / "standorte" / slug / "index.html").read_text("utf-8")
+            assert html_tag in page and f'placeholder="{placeholder}"' in page
+            assert ('dir="rtl"' in page) == (code == "ar")
     files = sorted(p.relative_to(drawn).as_posix() for p in drawn.rglob("*.html"))
     assert files == sorted(p.relative_to(framed).as_posix() for p in framed.rglob("*.html"))
     assert [f for f in files if (framed / f).read_bytes() != (drawn / f).read_bytes()] == []
