@@ -280,7 +280,7 @@ def test_bad_translated_pages_are_named_all_at_once(tmp_path: Path) -> None:
     assert not (tmp_path / "site").exists()
 
 
-@pytest.mark.parametrize(("languages", "word"), [("[de, en, xx]", "xx"), ("[en, ar]", "languages")])
+@pytest.mark.parametrize(("languages", "word"), [("[de, en, xx]", "xx"), ("[en, ar]", "languages"), ("de", "languages")])
 def test_a_language_mkdocs_yml_does_not_know_is_named_with_its_position(tmp_path: Path, languages: str, word: str) -> None:
     config = project(tmp_path, languages=languages)
     result = run(config, tmp_path / "site")
@@ -293,4 +293,5 @@ def test_a_language_mkdocs_yml_does_not_know_is_named_with_its_position(tmp_path
     assert errors[0].startswith(f"mkdocs.yml:{number}:{column}: plugins → thinka → languages")
     assert errors[0].endswith("Möglich sind: de, en, uk, ru, ar, fa.")
     assert ("„xx“ ist keine Sprache dieser Website" in errors[0]) == (word == "xx")
-    assert ("muss Deutsch („de“) enthalten" in errors[0]) == (word == "languages")
+    assert ("muss Deutsch („de“) enthalten" in errors[0]) == (languages == "[en, ar]")
+    assert ("muss eine Liste von Sprachkürzeln sein" in errors[0]) == (languages == "de")

@@ -71,12 +71,14 @@ class LanguageError(Exception):
         self.messages = messages
 
 
-def configured(codes: list[str] | None, config_file: str | None) -> tuple[str, ...]:
+def configured(codes: Any, config_file: str | None) -> tuple[str, ...]:
     """The configured languages in LANGUAGES order, German first; raises LanguageError naming
     mkdocs.yml (with line and column where the code is written) and the allowed codes."""
     if codes is None:
         return tuple(LANGUAGES)
     allowed = ", ".join(LANGUAGES)
+    if not isinstance(codes, list) or not all(isinstance(code, str) for code in codes):
+        raise LanguageError([f"{_position(config_file, 'languages')}: plugins → thinka → languages muss eine Liste von Sprachkürzeln sein, z. B. [de, en]. Möglich sind: {allowed}."])
     problems = [
         f"{_position(config_file, code)}: plugins → thinka → languages: „{code}“ ist keine Sprache dieser Website. Möglich sind: {allowed}."
         for code in codes

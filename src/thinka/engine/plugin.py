@@ -66,7 +66,7 @@ class ThinkaConfig(Config):
     data_dir = c.Optional(c.Type(str))  # default: $THINKA_DATA_DIR or sites_data/
     templates_dir = c.Type(str, default="overrides/thinka")
     # The languages the build publishes (thinka.data.languages codes; default all, German required).
-    languages = c.Optional(c.ListOfItems(c.Type(str)))
+    languages = c.Optional(c.Type(object))  # checked by languages.configured, with a German message
 
 
 class ThinkaPlugin(BasePlugin[ThinkaConfig]):
