@@ -21,20 +21,35 @@ def add_framed_pages(config: Any, groups: Iterable[list[tuple[str, dict[str, str
     if not path.is_file() or not config.site_url:
         return
     text = path.read_text("utf-8")
+    base = config.site_url
+
+    def absolute(url: str) -> str:  # urljoin for relative paths, a tenth of its cost (tens of thousands of calls)
+        return html.escape(base + url if base.endswith("/") else urljoin(base, url))
+
+    # One pass over the sitemap: each frame page's entry, found by its address, is replaced by the
+    # entries of all its frame's pages (at 10,000 sites in six languages the file has 60,000).
+    entries = {m.group(1): m for m in re.finditer(r"\n\s*<url>\s*<loc>([^<]*)</loc>.*?</url>", text, re.S)}
+    replaced: list[tuple[int, int, str]] = []
     for pages in groups:
-        (first_url, _), *_ = pages
-        first = urljoin(config.site_url, first_url)
-        match = re.search(r"\n\s*<url>\s*<loc>" + re.escape(html.escape(first)) + r"</loc>.*?</url>", text, re.S)
+        first = absolute(pages[0][0])
+        match = entries.get(first)
         if match is None or (len(pages) == 1 and frames.alternate("de") not in match.group()):
             continue
         entry = match.group()
+        loc = f"<loc>{first}</loc>"
+        placeholders = {code: absolute(frames.alternate(code)) for code in pages[0][1]}
         filled = []
         for url, versions in pages:
-            own = entry.replace(f"<loc>{html.escape(first)}</loc>", f"<loc>{html.escape(urljoin(config.site_url, url))}</loc>")
+            own = entry.replace(loc, f"<loc>{absolute(url)}</loc>")
             for code, version in versions.items():
-                own = own.replace(html.escape(urljoin(config.site_url, frames.alternate(code))), html.escape(urljoin(config.site_url, version)))
+                own = own.replace(placeholders.get(code) or absolute(frames.alternate(code)), absolute(version))
             filled.append(own)
-        text = text[: match.start()] + "".join(filled) + text[match.end() :]
+        replaced.append((match.start(), match.end(), "".join(filled)))
+    parts, position = [], 0
+    for start, end, new in sorted(replaced):
+        parts += [text[position:start], new]
+        position = end
+    text = "".join(parts) + text[position:]
     path.write_text(text, "utf-8")
     gz = path.with_name("sitemap.xml.gz")
     if gz.is_file():
