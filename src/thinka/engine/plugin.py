@@ -2,7 +2,7 @@
 
 Its event handlers, in the order MkDocs calls them, each hand one stage's work to a module beside
 it: load and validate (:mod:`thinka.data.validate`, with :mod:`.warmup` beside it) → generated
-pages and files (:mod:`.registry`) → HTML (:mod:`.render`, pages of one kind from one frame in
+pages and files (:mod:`.registry`), pages in every configured language (:mod:`.languages`) → HTML (:mod:`.render`, pages of one kind from one frame in
 :mod:`.drawing`) → search index, sitemap and cache rules. ``mkdocs serve --dirty`` keeps what it
 wrote last time in :mod:`.incremental`. Moving to another engine means rewriting this package only.
 """
