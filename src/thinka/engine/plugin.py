@@ -196,13 +196,15 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
         for german_view in german:
             # A page's language versions one after the other: drawing.FramedPages works out their shared context once.
             versions = [german_view] + ([in_language(german_view, code) for code in others] if german_view.url in translated else [])
+            edit_url = self.edit_links.url(german_view, config)  # the same YAML file in every language
             for view in versions:
-                if files.get_file_from_path(view.src_uri) is not None:
+                # (docs/<code>/ holds no page: move_translations refused it, so only German views can collide)
+                if view is german_view and files.get_file_from_path(view.src_uri) is not None:
                     raise PluginError(f"docs/{view.src_uri} würde eine erzeugte Seite überdecken; bitte umbenennen.")
                 self.views[view.src_uri] = view
                 framed = self.use_frames and view.search_text is not None and view.src_uri not in in_nav
                 if framed:
-                    _, first = self.framed.add(view, self.edit_links.url(view, config))
+                    _, first = self.framed.add(view, edit_url)
                     if not first:
                         continue  # drawn from the frame after the build (on_post_build)
                 files.append(self._page_file(config, view, framed))
