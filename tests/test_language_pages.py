@@ -242,8 +242,15 @@ def test_framed_pages_in_every_language_equal_the_pages_the_theme_draws(tmp_path
 
 
 def test_a_german_only_build_has_no_other_language(tmp_path: Path) -> None:
-    site = built(project(tmp_path, languages="[de]"), tmp_path / "site")
+    """languages: [de] builds German alone, translations in docs/ left out (checked, not published)."""
+    config = project(tmp_path, languages="[de]", docs={"index.en.md": "# Welcome\n", "impressum.ar.md": "# إشعار قانوني\n"})
+    result = run(config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+    assert "docs/index.en.md: Englisch ist in mkdocs.yml (plugins → thinka → languages) nicht eingeschaltet; die Seite wird nicht gebaut." in result.stderr
     assert [code for code in ALL[1:] if (site / code).exists()] == []
+    assert not (site / "index.en").exists() and not list(site.rglob("*.en/index.html"))
+    assert [d["location"] for d in json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"] if "Welcome" in d["title"]] == []
     assert probe(site / "standorte" / SLUGS[0] / "index.html") == ("de", {"de": f"standorte/{SLUGS[0]}/"})
     assert probe(site / "index.html") == ("de", {"de": ""})
 
@@ -256,7 +263,8 @@ def test_without_the_option_every_language_is_built(tmp_path: Path) -> None:
 def test_bad_translated_pages_are_named_all_at_once(tmp_path: Path) -> None:
     config = project(tmp_path, languages="[de, en, uk]", docs={
         "index.xy.md": "# ?\n",  # no such language
-        "index.ar.md": "# مرحبا\n",  # a language, not configured here
+        "index.ar.md": "# مرحبا\n",  # a language of the site this build leaves out: fine
+        "karte.ar.md": "# خريطة\n",  # the same, but it would cover the generated /ar/karte/
         "gibt-es-nicht.en.md": "# Nothing\n",  # no German original
         "programm/foerderung.uk.md": "# Фінансування\n",  # fine: its original is docs/programm/foerderung.md
         "en/ueber.md": "# About\n",  # a page inside a language's folder
@@ -267,15 +275,14 @@ def test_bad_translated_pages_are_named_all_at_once(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     errors = [line.split(" -  ", 1)[1] for line in result.stderr.splitlines() if line.startswith("ERROR")]
     assert sorted(e.split(": ", 1)[0] for e in errors[:-1]) == [
-        "docs/en/ueber.md:1:1", "docs/gibt-es-nicht.en.md:1:1", "docs/index.ar.md:1:1", "docs/index.xy.md:1:1", "docs/standorte.en.md:1:1"
+        "docs/en/ueber.md:1:1", "docs/gibt-es-nicht.en.md:1:1", "docs/index.xy.md:1:1", "docs/karte.ar.md:1:1", "docs/standorte.en.md:1:1"
     ]
     text = "\n".join(errors)
-    assert "„xy“ ist keine Sprache dieser Website. Möglich sind: en, uk." in text
-    assert "„ar“ (Arabisch) ist in mkdocs.yml (plugins → thinka → languages) nicht eingeschaltet" in text
+    assert "docs/index.xy.md:1:1: Die Endung „.xy.md“ bezeichnet eine Übersetzung, aber „xy“ ist keine Sprache dieser Website. Möglich sind: en, uk, ru, ar, fa." in text
     assert "docs/gibt-es-nicht.en.md:1:1: Die Übersetzung hat kein deutsches Original: Es gibt weder docs/gibt-es-nicht.md noch eine erzeugte Seite /gibt-es-nicht/." in text
     assert "docs/en/ueber.md:1:1: Der Ordner docs/en/ ist für die Adressen der Sprache Englisch reserviert." in text
     assert "docs/standorte.en.md:1:1: Die Seite /en/standorte/ wird aus den Daten erzeugt" in text
-    assert "foerderung" not in text
+    assert "foerderung" not in text and "index.ar.md" not in text
     assert errors[-1].endswith("5 Fehler in den übersetzten Seiten; die Website wurde nicht gebaut.")
     assert not (tmp_path / "site").exists()
 

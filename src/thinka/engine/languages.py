@@ -29,6 +29,7 @@ one more MkDocs page with another address.
 
 from __future__ import annotations
 
+import logging
 import os
 import posixpath
 import re
@@ -40,6 +41,8 @@ from mkdocs.structure.files import File, Files
 
 from thinka.data.languages import DEFAULT, LANGUAGES, url_prefix
 from thinka.views.common import PageView, relative_link
+
+log = logging.getLogger("mkdocs.plugins.thinka")
 
 # docs/<path>.<code>.md: only two lowercase letters count as a language suffix (index.en.md, not foo.min.md).
 SUFFIX = re.compile(r"(?P<stem>.+)\.(?P<code>[a-z]{2})\.md")
@@ -192,12 +195,13 @@ class SiteLanguages:
         return self.hand_written.get(src_uri, (DEFAULT, url))
 
     def move_translations(self, files: Files, config: Any, german_urls: set[str], generated: set[str]) -> None:
-        """Give each ``docs/<path>.<code>.md`` the address ``/<code>/<path>/``; raises LanguageError
-        for every suffix that is not a configured language, every translation without its German
-        original (a docs page or a generated page: ``german_urls``), every translation that would
-        cover a generated translated page (``generated``) and every page inside a language folder."""
+        """Give each ``docs/<path>.<code>.md`` the address ``/<code>/<path>/`` (and leave out those
+        of a language of the site that this build does not publish); raises LanguageError for every
+        suffix that is not a language of the site, every translation without its German original (a
+        docs page or a generated page: ``german_urls``), every translation that would cover a
+        generated translated page (``generated``: the German addresses of those) and every page
+        inside a language folder."""
         problems: list[str] = []
-        others = ", ".join(code for code in self.codes if code != DEFAULT) or "keine"
         for file in list(files.documentation_pages()):
             where = f"{_shown(file)}:1:1"
             first = file.src_uri.split("/", 1)[0]
@@ -211,9 +215,8 @@ class SiteLanguages:
             if code == DEFAULT:
                 problems.append(f"{where}: Deutsche Seiten tragen kein Sprachkürzel im Namen: bitte in {stem}.md umbenennen.")
                 continue
-            if code not in self.codes:
-                known = f"„{code}“ ({LANGUAGES[code].name_de}) ist in mkdocs.yml (plugins → thinka → languages) nicht eingeschaltet" if code in LANGUAGES else f"„{code}“ ist keine Sprache dieser Website"
-                problems.append(f"{where}: Die Endung „.{code}.md“ bezeichnet eine Übersetzung, aber {known}. Möglich sind: {others}.")
+            if code not in LANGUAGES:
+                problems.append(f"{where}: Die Endung „.{code}.md“ bezeichnet eine Übersetzung, aber „{code}“ ist keine Sprache dieser Website. Möglich sind: {', '.join(c for c in LANGUAGES if c != DEFAULT)}.")
                 continue
             german = File(f"{stem}.md", config.docs_dir, config.site_dir, config.use_directory_urls)
             german.url = _page_url(german.url)
@@ -222,6 +225,12 @@ class SiteLanguages:
                 continue
             if german.url in generated:
                 problems.append(f"{where}: Die Seite /{url_prefix(code)}{german.url} wird aus den Daten erzeugt; eine Übersetzung von Hand würde sie überdecken. Bitte die Datei entfernen.")
+                continue
+            if code not in self.codes:
+                # A language of the site this build leaves out (languages: [de] builds German alone):
+                # its pages are checked like the others, and not published.
+                log.info(f"{_shown(file)}: {LANGUAGES[code].name_de} ist in mkdocs.yml (plugins → thinka → languages) nicht eingeschaltet; die Seite wird nicht gebaut.")
+                files.remove(file)
                 continue
             moved = File(file.src_uri, file.src_dir, file.dest_dir, config.use_directory_urls, dest_uri=url_prefix(code) + german.dest_uri)
             files.remove(file)

@@ -182,12 +182,13 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
         in_nav = _nav_paths(config.nav)
         german = list(generated_pages(self.dataset, self.settings))
         others = [code for code in self.languages if code != DEFAULT]
-        translated = {view.url for view in german if is_translated(view)} if others else set()
+        translatable = {view.url for view in german if is_translated(view)}
+        translated = translatable if others else set()
         for code in others:
             for url in translated:
                 self.site_languages.add(url, code, url_prefix(code) + url)
         try:  # docs/<path>.<code>.md -> /<code>/<path>/ (thinka.engine.languages: why not mkdocs-static-i18n)
-            self.site_languages.move_translations(files, config, german_page_urls(files, german), translated)
+            self.site_languages.move_translations(files, config, german_page_urls(files, german), translatable)
         except LanguageError as exc:
             for message in exc.messages:
                 log.error(message)
