@@ -8,7 +8,10 @@ same folder depth. Each other page of the kind is that frame with its own values
 
 Which pages share a frame (``frame_key``): pages the navigation does not list, of the same
 template, at the same depth (relative links to the theme's assets are the same), with the same
-extra metadata and both with or both without an edit link. Engine-independent: the adapter
+extra metadata and both with or both without an edit link, in the same language (the theme's
+chrome is in the page's language) and existing in the same languages. A page's addresses in the
+other languages (``page.meta.thinka_alternates``: hreflang links, the language switch) are
+placeholders in the frame (:func:`alternate`), filled per page like its title. Engine-independent: the adapter
 (``mkdocs_plugin``) says which pages are in the navigation and where the engine writes the
 canonical address.
 """
