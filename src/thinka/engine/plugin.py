@@ -2,7 +2,7 @@
 
 Its event handlers, in the order MkDocs calls them, each hand one stage's work to a module beside
 it: load and validate (:mod:`thinka.data.validate`, with :mod:`.warmup` beside it) → generated
-pages and files (:mod:`.registry`) → HTML (:mod:`.render`, pages of one kind from one frame in
+pages and files (:mod:`.registry`), pages in every configured language (:mod:`.languages`) → HTML (:mod:`.render`, pages of one kind from one frame in
 :mod:`.drawing`) → search index, sitemap and cache rules. ``mkdocs serve --dirty`` keeps what it
 wrote last time in :mod:`.incremental`. Moving to another engine means rewriting this package only.
 """
@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort, PluginError
@@ -26,18 +27,21 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 
 from thinka.data.dataset import Dataset, data_dir_default
+from thinka.data.languages import DEFAULT, url_prefix
 from thinka.data import diagnostics
 from thinka.data.diagnostics import file_system_message
 from thinka.data.settings import Settings
 from thinka.data.validate import load_dataset
+from thinka.views import translation
 from thinka.views.common import Fragment, PageView
 
-from . import frames, output_folder, sitemap, warmup
+from . import chrome_texts, frames, output_folder, sitemap, warmup
 from .assets import hash_assets, write_cache_rules
 from .drawing import FramedPages
 from .edit_links import EditLinks
 from .files import GeneratedFile, start_writer
 from .incremental import DirtyBuilds
+from .languages import LanguageError, SiteLanguages, configured, german_page_urls, in_language, is_translated
 from .preview import Preview
 from .registry import generated_files, generated_fragments, generated_pages
 from .render import Renderer, UnknownMarker
@@ -61,6 +65,8 @@ _ID = re.compile(r'\sid="([^"]+)"')
 class ThinkaConfig(Config):
     data_dir = c.Optional(c.Type(str))  # default: $THINKA_DATA_DIR or sites_data/
     templates_dir = c.Type(str, default="overrides/thinka")
+    # The languages the build publishes (thinka.data.languages codes; default all, German required).
+    languages = c.Optional(c.Type(object))  # checked by languages.configured, with a German message
 
 
 class ThinkaPlugin(BasePlugin[ThinkaConfig]):
@@ -103,6 +109,12 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
             if danger:
                 raise PluginError(diagnostics.one_line(danger))
         self.hashed = hash_assets(config)
+        try:
+            self.languages: tuple[str, ...] = configured(self.config.languages, config.config_file_path)
+        except LanguageError as exc:
+            for message in exc.messages:
+                log.error(message)
+            raise PluginError("Die Sprachen in mkdocs.yml sind nicht richtig angegeben; die Website wurde nicht gebaut.") from None
         return config
 
     def on_pre_build(self, config: Any) -> None:
@@ -147,7 +159,9 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
         # MkDocs has cleaned site/: on a full build a forked process writes the generated files now.
         self.file_writer = start_writer(self.dataset, self.settings, config.site_dir) if self.command == "build" else None
         self.dirty.begin(config, [path for path, _ in self.hashed.values()], self.incremental)
-        self.framed = FramedPages(self.renderer, self.dirty if self.incremental else None)  # type: ignore[arg-type]
+        self.site_languages = SiteLanguages(self.languages)
+        self.renderer.localize = self.site_languages.localize  # type: ignore[union-attr]
+        self.framed = FramedPages(self.renderer, self.dirty if self.incremental else None, self.site_languages)  # type: ignore[arg-type]
         self.fragments: dict[str, Fragment] = generated_fragments(self.dataset, self.settings)
         self._add_pages(files, config)
         if self.file_writer is None:
@@ -166,20 +180,40 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
     def _add_pages(self, files: Files, config: Any) -> None:
         self.views = {}
         in_nav = _nav_paths(config.nav)
-        for view in generated_pages(self.dataset, self.settings):
-            if files.get_file_from_path(view.src_uri) is not None:
-                raise PluginError(f"docs/{view.src_uri} würde eine erzeugte Seite überdecken; bitte umbenennen.")
-            self.views[view.src_uri] = view
-            framed = self.use_frames and view.search_text is not None and view.src_uri not in in_nav
-            if framed:
-                _, first = self.framed.add(view, self.edit_links.url(view, config))
-                if not first:
-                    continue  # drawn from the frame after the build (on_post_build)
-            files.append(self._page_file(config, view, framed))
+        german = list(generated_pages(self.dataset, self.settings))
+        others = [code for code in self.languages if code != DEFAULT]
+        translatable = {view.url for view in german if is_translated(view)}
+        translated = translatable if others else set()
+        for code in others:
+            for url in translated:
+                self.site_languages.add(url, code, url_prefix(code) + url)
+        try:  # docs/<path>.<code>.md -> /<code>/<path>/ (thinka.engine.languages: why not mkdocs-static-i18n)
+            self.site_languages.move_translations(files, config, german_page_urls(files, german), translatable)
+        except LanguageError as exc:
+            for message in exc.messages:
+                log.error(message)
+            raise PluginError(f"{len(exc.messages)} Fehler in den übersetzten Seiten; die Website wurde nicht gebaut.") from None
+        config.extra["thinka_languages"] = self.site_languages.configured()  # for the language switch
+        for german_view in german:
+            # A page's language versions one after the other: drawing.FramedPages works out their shared context once.
+            versions = [german_view] + ([in_language(german_view, code) for code in others] if german_view.url in translated else [])
+            edit_url = self.edit_links.url(german_view, config)  # the same YAML file in every language
+            for view in versions:
+                # (docs/<code>/ holds no page: move_translations refused it, so only German views can collide)
+                if view is german_view and files.get_file_from_path(view.src_uri) is not None:
+                    raise PluginError(f"docs/{view.src_uri} würde eine erzeugte Seite überdecken; bitte umbenennen.")
+                self.views[view.src_uri] = view
+                framed = self.use_frames and view.search_text is not None and view.src_uri not in in_nav
+                if framed:
+                    _, first = self.framed.add(view, edit_url)
+                    if not first:
+                        continue  # drawn from the frame after the build (on_post_build)
+                files.append(self._page_file(config, view, framed))
 
     def _page_file(self, config: Any, view: PageView, framed: bool) -> GeneratedFile:
         # Material prints meta title and description without escaping: escape them here.
-        title, description = (frames.TITLE, frames.DESCRIPTION) if framed else (html.escape(view.title), html.escape(view.description))
+        with translation.using(view.lang):
+            title, description = (frames.TITLE, frames.DESCRIPTION) if framed else (html.escape(str(view.title)), html.escape(str(view.description)))
         meta = {"title": title, "description": description, "hide": ["toc"]}
         if view.search_text is not None:
             # Material's search would parse the whole page only for on_post_build to replace it.
@@ -198,14 +232,31 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
             file.changed = self.dirty.track(file, content)
         files.append(file)
 
+    def on_env(self, env: Any, config: Any, files: Files) -> Any:
+        # For the theme's templates (the header, tabs, footer): a German page address, site-root-relative,
+        # in the language of the page being drawn where that page exists in it:
+        # {{ 'impressum/' | thinka_localize | url }} leads from /en/… to /en/impressum/ when there is one.
+        env.filters["thinka_localize"] = jinja2.pass_context(
+            lambda context, target: self.site_languages.localize(_page_lang(context.get("page")), target)
+        )
+        # The chrome's texts in the page's language (_()), the languages of the switch, reviewed(code).
+        return chrome_texts.install(env, list(self.languages))
+
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
         view = self.views.get(page.file.src_uri)
+        # What the templates read of a page's language (overrides/partials: <html lang>, hreflang, the switch).
+        lang, german_url = self.site_languages.page_language(page.file.src_uri, page.url, view)
+        page.meta["thinka_lang"] = lang
+        page.meta["thinka_alternates"] = self.site_languages.alternates(german_url)
         if page.file.src_uri in self.framed.frame_of:
+            # Each page drawn from this frame puts its own addresses where these placeholders are.
+            page.meta["thinka_alternates"] = self.framed.placeholder_alternates(page.file.src_uri)
             page.edit_url = frames.EDIT_URL if self.edit_links.url(view, config) else None  # type: ignore[arg-type]
             return frames.CONTENT
         if view is None:
-            try:  # hand-written pages may ask for generated fragments: <!-- thinka:aktuelles -->
-                return self.renderer.fill_markers(html, self.fragments, page.url)  # type: ignore[union-attr]
+            try:  # hand-written pages may ask for generated fragments: <!-- thinka:aktuelles -->, drawn in the page's language
+                html = self.site_languages.localize_links(html, page.url, lang)
+                return self.renderer.fill_markers(html, self.fragments, page.url, lang)  # type: ignore[union-attr]
             except UnknownMarker as exc:
                 raise PluginError(f"docs/{page.file.src_uri}: {exc.args[0]}") from None
         page.edit_url = self.edit_links.url(view, config)
@@ -216,6 +267,9 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
         return rendered
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        lang = page.meta.get("thinka_lang", DEFAULT)
+        if lang != DEFAULT:  # its search reads /<code>/search/search_index.json
+            output = self.site_languages.search_base(output, page.url, lang)
         try:
             if self.framed.capture(page.file.src_uri, output, page.canonical_url):
                 return ""  # MkDocs writes nothing; on_post_build writes the filled page (if it changed)
@@ -226,7 +280,7 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
     def on_post_build(self, config: Any) -> None:
         self.framed.draw(config, keep_frozen=self.command == "build")
         sitemap.add_framed_pages(config, self.framed.url_groups())
-        self.search.shrink(config.site_dir, self.views.values(), self.incremental)
+        self.search.shrink(config.site_dir, self.views.values(), self.incremental, self.languages)
         write_cache_rules(config)
         if self.incremental:
             self.dirty.finish()
@@ -257,6 +311,10 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
         server.watch(str(self.data_dir))  # a saved YAML file rebuilds and reloads the preview
         server.watch(str(self.renderer.env.loader.searchpath[0]))  # type: ignore[union-attr]
         return server
+
+
+def _page_lang(page: Any) -> str:
+    return page.meta.get("thinka_lang", DEFAULT) if page is not None and getattr(page, "meta", None) else DEFAULT
 
 
 def _nav_paths(nav: Any) -> set[str]:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import jinja2
 
+from thinka.data.languages import DEFAULT
 from thinka.views import translation
 from thinka.views.common import Fragment, PageView, relative_link
 
@@ -36,17 +37,30 @@ class Renderer:
             trim_blocks=False,
             lstrip_blocks=False,
         )
-        translation.install(self.env)
+        translation.install(self.env)  # {{ _("…") }} and {% trans %} in the language of the page being drawn
+        # Where a link's target exists in the page's language (set by the plugin for each build):
+        # a German address -> that language's address. None: links stay as the views make them.
+        self.localize: Callable[[str, str], str] | None = None
 
     def render(self, view: PageView, context: dict[str, Any] | None = None) -> str:
         """The page's content; ``context`` if the caller has computed the view's context already."""
         context = view.drawn_context() if context is None else context
-        return self.env.get_template(view.template).render(**context, link=view.link)
+        with translation.using(view.lang):
+            return self.env.get_template(view.template).render(**context, link=self.link(view.url, view.lang))
 
-    def render_fragment(self, fragment: Fragment, page_url: str) -> str:
-        return self.env.get_template(fragment.template).render(**fragment.context, link=functools.partial(relative_link, page_url))
+    def link(self, page_url: str, lang: str = DEFAULT) -> Callable[[str], str]:
+        """``link(target)`` for templates: relative from the page to ``target``, in the page's
+        language where the target exists in it (a site page in /en/ links to /en/standorte/)."""
+        if lang == DEFAULT or self.localize is None:
+            return functools.partial(relative_link, page_url)
+        localize = self.localize
+        return lambda target: relative_link(page_url, localize(lang, target))
 
-    def fill_markers(self, html: str, fragments: dict[str, Fragment], page_url: str) -> str:
+    def render_fragment(self, fragment: Fragment, page_url: str, lang: str = DEFAULT) -> str:
+        with translation.using(lang):
+            return self.env.get_template(fragment.template).render(**fragment.context, link=self.link(page_url, lang))
+
+    def fill_markers(self, html: str, fragments: dict[str, Fragment], page_url: str, lang: str = DEFAULT) -> str:
         """Replace each ``<!-- thinka:NAME -->`` in ``html``; raises UnknownMarker for names without a source."""
 
         def replace(match: re.Match[str]) -> str:
@@ -54,6 +68,6 @@ class Renderer:
             if name not in fragments:
                 known = ", ".join(f"<!-- thinka:{n} -->" for n in sorted(fragments))
                 raise UnknownMarker(f"Unbekannte Markierung '<!-- thinka:{name} -->'. Möglich sind: {known}.")
-            return self.render_fragment(fragments[name], page_url)
+            return self.render_fragment(fragments[name], page_url, lang)
 
         return MARKER.sub(replace, html)

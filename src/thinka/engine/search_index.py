@@ -1,6 +1,9 @@
 """Material's search index for residents: a short entry per generated page (its search text, not
 its full content, which Material skipped, so the index stays small), ranked by the page's boost,
-and without the editors' area (guide, field reference, report)."""
+and without the editors' area (guide, field reference, report). One index per language: German
+pages in ``search/search_index.json``, each other language's pages in
+``<code>/search/search_index.json`` with addresses relative to ``/<code>/`` (where its pages' search
+looks, :mod:`.languages`), so a search never mixes languages."""
 
 from __future__ import annotations
 
@@ -9,14 +12,18 @@ import json
 from pathlib import Path
 from typing import Any, Iterable
 
+from thinka.data.languages import DEFAULT
+from thinka.views import translation
 from thinka.views.common import EDITOR_AREAS, PageView
+
+from .languages import SEARCH_LANG
 
 
 class SearchIndex:
     def __init__(self) -> None:
         self.previous: dict[str, list[dict[str, Any]]] = {}  # page -> its search entries (dirty rebuilds)
 
-    def shrink(self, site_dir: str, views: Iterable[PageView], incremental: bool) -> None:
+    def shrink(self, site_dir: str, views: Iterable[PageView], incremental: bool, languages: Iterable[str] = (DEFAULT,)) -> None:
         index_path = Path(site_dir) / "search" / "search_index.json"
         if not index_path.is_file():
             return
@@ -29,12 +36,23 @@ class SearchIndex:
         generated = {view.url for view in short}
         docs = [doc for page, entries in runs.items() if page not in generated and not page.startswith(EDITOR_AREAS) for doc in entries]
         docs += [_entry(view) for view in short if not view.url.startswith(EDITOR_AREAS)]
+        for code in languages:
+            if code == DEFAULT:
+                continue
+            prefix = f"{code}/"
+            own = [{**doc, "location": doc["location"][len(prefix) :]} for doc in docs if doc["location"].startswith(prefix)]
+            docs = [doc for doc in docs if not doc["location"].startswith(prefix)]
+            config = {**index.get("config", {}), "lang": [SEARCH_LANG.get(code, "en")]}
+            path = Path(site_dir) / code / "search" / "search_index.json"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps({"config": config, "docs": own}, ensure_ascii=False, separators=(",", ":")), "utf-8")
         index["docs"] = docs
         index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
 
 def _entry(view: PageView) -> dict[str, Any]:
-    entry: dict[str, Any] = {"location": view.url, "title": html.escape(view.title), "text": html.escape(view.search_text or "")}
+    with translation.using(view.lang):
+        entry: dict[str, Any] = {"location": view.url, "title": html.escape(str(view.title)), "text": html.escape(str(view.search_text or ""))}
     if view.search_boost != 1.0:
         entry["boost"] = view.search_boost  # Material's worker multiplies the page's score by it
     return entry

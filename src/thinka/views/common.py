@@ -45,6 +45,10 @@ class PageView:
     meta: dict[str, Any] = field(default_factory=dict)  # more page metadata, e.g. robots: noindex
     # How much a hit on this page counts in the site search (site pages come first for residents).
     search_boost: float = 1.0
+    # The language the page is drawn in (thinka.data.languages): "de" for the German original; the
+    # engine makes a copy per language (url and src_uri below /<code>/) that shares this context,
+    # whose N_ texts become words in the page's language only when drawn.
+    lang: str = "de"
 
     def drawn_context(self) -> dict[str, Any]:
         """The template's context (computed now if the view holds a function)."""
