@@ -101,6 +101,11 @@ FRAGMENT_SOURCES: dict[str, Callable[[Dataset, Settings], Fragment]] = {
     "aktuelles": news.home_fragment,
     "veranstaltungen": events.home_fragment,
     "offene-daten": open_data_page.open_data_fragment,
+    # The legal pages' essentials in the other languages (docs/impressum.en.md …): the facts of program.yml.
+    "betreiber": legal.operator_fragment,
+    "webserver-protokoll": legal.server_log_fragment,
+    "karte-einwilligung": legal.map_consent_fragment,
+    "barriere-melden": legal.accessibility_contact_fragment,
 }
 
 

@@ -9,11 +9,16 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from thinka.data.dataset import Dataset, missing_legal_facts
-from thinka.data.program import CONFORMANCE, Program
+from babel.dates import format_date, format_skeleton
 
-from .common import CONTACT_POINTS_URL, SITES_URL, PageView
+from thinka.data.dataset import Dataset, missing_legal_facts
+from thinka.data.dates import Day
+from thinka.data.program import CONFORMANCE, Program
+from thinka.data.settings import Settings
+
+from .common import CONTACT_POINTS_URL, SITES_URL, Fragment, PageView
 from .overview_map import LIVE_MAP, MAP_URL
+from .translation import current
 
 IMPRINT_URL = "impressum/"
 PRIVACY_URL = "datenschutz/"
@@ -101,6 +106,72 @@ def legal_pages(dataset: Dataset) -> Iterator[PageView]:
             "known_gaps": access.bekannte_maengel,
             "contact_email": access.kontakt_email or program.betreiber.email,
             "contact_phone": {"display": contact_phone.display, "e164": contact_phone.e164} if contact_phone else None,
+            "enforcement": access.durchsetzungsstelle,
+            "enforcement_url": access.durchsetzungsstelle_website,
+        },
+    )
+
+
+# The legal pages' essentials in the visitors' languages (docs/impressum.en.md …): the Markdown says
+# in words what the German page says; the facts from program.yml and LIVE_MAP come from these
+# fragments, so no address, e-mail or storage key is copied by hand into a translation.
+ESSENTIALS_TEMPLATE = "legal-essentials.html"
+
+
+class _LocalDay:
+    """A date of program.yml as the language of the page being drawn writes it (Babel)."""
+
+    def __init__(self, day: Day) -> None:
+        self.day = day
+
+    def __str__(self) -> str:
+        locale, first = current(), self.day.first
+        if self.day.day:
+            return format_date(first, "long", locale=locale)
+        return format_skeleton("yMMMM", first, locale=locale) if self.day.month else str(self.day.year)
+
+    def __html__(self) -> str:
+        return str(self)
+
+
+def operator_fragment(dataset: Dataset, settings: Settings) -> Fragment:
+    """<!-- thinka:betreiber -->: who runs the site, how to reach them, who is responsible for the content."""
+    program = dataset.program
+    assert program is not None  # validation guarantees program.yml
+    return Fragment(ESSENTIALS_TEMPLATE, {"part": "betreiber", "operator": _operator(program), "missing": _missing(program, _IMPRINT_FIELDS)})
+
+
+def server_log_fragment(dataset: Dataset, settings: Settings) -> Fragment:
+    """<!-- thinka:webserver-protokoll -->: what the web server keeps, how long and why, and the data
+    protection authority to complain to."""
+    program = dataset.program
+    assert program is not None
+    fields = _PRIVACY_FIELDS - {"name", "strasse", "plz", "ort", "email"}  # those are named by <!-- thinka:betreiber -->
+    return Fragment(ESSENTIALS_TEMPLATE, {"part": "webserver-protokoll", "operator": _operator(program), "missing": _missing(program, fields), "privacy_url": PRIVACY_URL})
+
+
+def map_consent_fragment(dataset: Dataset, settings: Settings) -> Fragment:
+    """<!-- thinka:karte-einwilligung -->: where the live map's tiles come from after consent and
+    what the consent stores in the browser, from the object the map page's script reads."""
+    return Fragment(ESSENTIALS_TEMPLATE, {"part": "karte-einwilligung", "live_map": LIVE_MAP, "map_url": MAP_URL, "privacy_url": PRIVACY_URL})
+
+
+def accessibility_contact_fragment(dataset: Dataset, settings: Settings) -> Fragment:
+    """<!-- thinka:barriere-melden -->: the state of conformance, whom to tell about a barrier, the enforcement body."""
+    program = dataset.program
+    assert program is not None
+    access = program.barrierefreiheit
+    phone = access.kontakt_telefon or program.betreiber.telefon
+    return Fragment(
+        ESSENTIALS_TEMPLATE,
+        {
+            "part": "barriere-melden",
+            "missing": _missing(program, _ACCESSIBILITY_FIELDS),
+            "conformance": CONFORMANCE[access.konformitaet] if access.konformitaet else None,
+            "reviewed": _LocalDay(access.stand) if access.stand else None,
+            "reviewed_iso": access.stand.iso() if access.stand else None,
+            "contact_email": access.kontakt_email or program.betreiber.email,
+            "contact_phone": {"display": phone.display, "e164": phone.e164} if phone else None,
             "enforcement": access.durchsetzungsstelle,
             "enforcement_url": access.durchsetzungsstelle_website,
         },
