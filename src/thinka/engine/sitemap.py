@@ -1,4 +1,5 @@
-"""``sitemap.xml`` with the pages drawn from frames: MkDocs lists only each frame's own page."""
+"""``sitemap.xml`` with the pages drawn from frames (MkDocs lists only each frame's own page), split
+into parts below a sitemap index where it would pass the protocol's limits."""
 
 from __future__ import annotations
 
@@ -50,9 +51,47 @@ def add_framed_pages(config: Any, groups: Iterable[list[tuple[str, dict[str, str
         parts += [text[position:start], new]
         position = end
     text = "".join(parts) + text[position:]
+    text = split(path.parent, text, base)
     path.write_text(text, "utf-8")
     gz = path.with_name("sitemap.xml.gz")
     if gz.is_file():
         mtime = int.from_bytes(gz.read_bytes()[4:8], "little")  # keep MkDocs' build timestamp
         with open(gz, "wb") as raw, gzip.GzipFile(fileobj=raw, filename=str(gz), mode="wb", mtime=mtime) as out:
             out.write(text.encode("utf-8"))
+
+
+# The sitemap protocol's limits for one file (sitemaps.org): 50,000 addresses and 50 MB uncompressed.
+# Six languages of 10,000 sites are about 63,000 addresses and 55 MB.
+MAX_URLS = 50_000
+MAX_BYTES = 50 * 1024 * 1024
+PART_NAME = "sitemap-{n}.xml"
+
+
+def split(site_dir: Path, text: str, base: str, max_urls: int = MAX_URLS, max_bytes: int = MAX_BYTES) -> str:
+    """``text`` itself when it keeps within the limits; otherwise its entries are written to
+    ``sitemap-1.xml``, ``sitemap-2.xml`` … (each within the limits) and a sitemap index listing
+    them is returned, to stand at ``sitemap.xml`` (the address robots.txt gives)."""
+    if len(text.encode("utf-8")) <= max_bytes and text.count("<url>") <= max_urls:
+        return text
+    head, _, rest = text.partition("<url>")
+    entries = ["<url>" + e for e in rest.rsplit("</urlset>", 1)[0].split("<url>")]
+    entries[-1] = entries[-1].rstrip() + "\n"
+    tail = "</urlset>\n"
+    room = max_bytes - len(head.encode("utf-8")) - len(tail)
+    parts: list[list[str]] = [[]]
+    size = 0
+    for entry in entries:
+        length = len(entry.encode("utf-8"))
+        if parts[-1] and (len(parts[-1]) >= max_urls or size + length > room):
+            parts.append([])
+            size = 0
+        parts[-1].append(entry)
+        size += length
+    index = ['<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n']
+    for n, part in enumerate(parts, start=1):
+        name = PART_NAME.format(n=n)
+        (site_dir / name).write_text(head + "".join(part) + tail, "utf-8")
+        location = base + name if base.endswith("/") else urljoin(base, name)
+        index.append(f"    <sitemap><loc>{html.escape(location)}</loc></sitemap>\n")
+    index.append("</sitemapindex>\n")
+    return "".join(index)
