@@ -191,14 +191,10 @@ def _render(dataset, name: str, code: str, page_url: str = "en/impressum/", used
     """The fragment drawn in ``code``; ``used`` collects the catalogue texts the template asked for."""
     fragment = FRAGMENT_SOURCES[name](dataset, None)  # type: ignore[arg-type]
     renderer = Renderer(TEMPLATES, watch=False)
-    if used is not None:
-        renderer.env.install_gettext_callables(  # type: ignore[attr-defined]
-            gettext=lambda message, **params: used.append(message) or translation.gettext(message, **params),
-            ngettext=lambda singular, plural, n, **params: translation.gettext(singular if n == 1 else plural, **params),
-            newstyle=True,
-        )
-    with translation.using(code):
-        return renderer.render_fragment(fragment, page_url)
+    if used is not None:  # every _() of the template passes through here first
+        translate = renderer.env.globals["_"]
+        renderer.env.globals["_"] = lambda message, **params: used.append(message) or translate(message, **params)
+    return renderer.render_fragment(fragment, page_url, code)  # drawn in the language of the page
 
 
 def _template_msgids() -> list[str]:

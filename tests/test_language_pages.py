@@ -117,15 +117,18 @@ def test_directories_map_and_topic_lists_exist_in_every_language(six: Path) -> N
 
 
 def test_pages_that_stay_german_have_only_their_german_alternate(six: Path) -> None:
-    for path in ["aktuelles/", "partner/", "programm/", "redaktion/"]:
+    for path in ["aktuelles/", "partner/", "programm/foerderung/", "redaktion/"]:
         assert probe(six / path / "index.html") == ("de", {"de": path})
         assert not (six / "en" / path).exists()
+    # the programme's start page has a summary in every language (docs/programm/index.<code>.md)
+    assert probe(six / "programm" / "index.html") == ("de", {code: ("" if code == "de" else f"{code}/") + "programm/" for code in ALL})
 
 
 def test_hand_written_translations_by_suffix(six: Path) -> None:
     # docs/index.en.md -> /en/, the German start page names it as its English version
-    assert probe(six / "en" / "index.html") == ("en", {"de": "", "en": "en/"})
-    assert probe(six / "index.html") == ("de", {"de": "", "en": "en/"})
+    starts = {code: "" if code == "de" else f"{code}/" for code in ALL}  # every language has its start page (docs/index.<code>.md)
+    assert probe(six / "en" / "index.html") == ("en", starts)
+    assert probe(six / "index.html") == ("de", starts)
     start = (six / "en" / "index.html").read_text("utf-8")
     start = start[start.index("<article"):start.index("</article>")]
     assert "Welcome" in start and 'class="thinka-finder' in start  # the marker drew the finder
@@ -134,8 +137,9 @@ def test_hand_written_translations_by_suffix(six: Path) -> None:
     assert 'href="standorte/"' in start and 'href="../standorte/"' not in start
     assert 'href="../programm/foerderung/#woher-das-geld-kommt"' in start and 'href="standorte/#kreis-16053"' in start
     # docs/impressum.en.md translates the generated /impressum/
-    assert probe(six / "en" / "impressum" / "index.html") == ("en", {"de": "impressum/", "en": "en/impressum/"})
-    assert probe(six / "impressum" / "index.html") == ("de", {"de": "impressum/", "en": "en/impressum/"})
+    imprints = {code: ("" if code == "de" else f"{code}/") + "impressum/" for code in ALL}
+    assert probe(six / "en" / "impressum" / "index.html") == ("en", imprints)
+    assert probe(six / "impressum" / "index.html") == ("de", imprints)
     assert not (six / "index.en").exists() and not (six / "impressum.en").exists()
 
 
@@ -145,7 +149,7 @@ def test_the_theme_localizes_its_links_with_the_thinka_localize_filter(six: Path
 
     slug = SLUGS[0]
     assert links(six / "en" / "standorte" / slug / "index.html") == "../../impressum/ ../../../partner/"  # /en/impressum/ exists
-    assert links(six / "uk" / "standorte" / slug / "index.html") == "../../../impressum/ ../../../partner/"  # no Ukrainian imprint
+    assert links(six / "uk" / "standorte" / slug / "index.html") == "../../impressum/ ../../../partner/"  # /uk/impressum/ exists, /uk/partner/ does not
     assert links(six / "standorte" / slug / "index.html") == "../../impressum/ ../../partner/"
     assert links(six / "en" / "index.html") == "impressum/ ../partner/"
 
@@ -154,10 +158,10 @@ def test_the_language_switch_knows_the_configured_languages_and_their_start_page
     def languages(page: Path) -> str:
         return re.search(r'<meta name="thinka-probe-languages" content="([^"]*)">', page.read_text("utf-8")).group(1)  # type: ignore[union-attr]
 
-    expected = "de:ltr::Deutsch;en:ltr:en/:English;uk:ltr::Українська;ru:ltr::Русский;ar:rtl::العربية;fa:rtl::دری / فارسی;"
+    expected = "de:ltr::Deutsch;en:ltr:en/:English;uk:ltr:uk/:Українська;ru:ltr:ru/:Русский;ar:rtl:ar/:العربية;fa:rtl:fa/:دری / فارسی;"
     assert languages(six / "index.html") == languages(six / "ar" / "standorte" / SLUGS[0] / "index.html") == expected
     german = built(project(tmp_path, languages="[de, ar]"), tmp_path / "site")
-    assert languages(german / "standorte" / SLUGS[0] / "index.html") == "de:ltr::Deutsch;ar:rtl::العربية;"
+    assert languages(german / "standorte" / SLUGS[0] / "index.html") == "de:ltr::Deutsch;ar:rtl:ar/:العربية;"
 
 
 def test_links_lead_to_the_page_in_the_same_language_where_it_exists(six: Path) -> None:
@@ -211,7 +215,7 @@ def test_the_sitemap_lists_every_language(six: Path) -> None:
             entry = entries[f"https://thinka.example/{'' if code == 'de' else code + '/'}standorte/{slug}/"]
             assert re.findall(r'<xhtml:link rel="alternate" hreflang="([^"]+)" href="https://thinka.example/([^"]*)"/>', entry) == expected
     assert "xhtml:link" not in entries["https://thinka.example/aktuelles/"]  # German only
-    assert re.findall(r'hreflang="([^"]+)" href="https://thinka.example/([^"]*)"', entries["https://thinka.example/"]) == [("de", ""), ("x-default", ""), ("en", "en/")]
+    assert re.findall(r'hreflang="([^"]+)" href="https://thinka.example/([^"]*)"', entries["https://thinka.example/"]) == [("de", ""), ("x-default", "")] + [(c, f"{c}/") for c in ALL[1:]]
 
 
 def test_framed_pages_in_every_language_equal_the_pages_the_theme_draws(tmp_path: Path) -> None:
@@ -232,7 +236,7 @@ def test_framed_pages_in_every_language_equal_the_pages_the_theme_draws(tmp_path
         for slug in SLUGS:
             page = (framed / ("" if code == "de" else code) / "standorte" / slug / "index.html").read_text("utf-8")
             assert html_tag in page and f'placeholder="{placeholder}"' in page
-            assert ('dir="rtl"' in page) == (code == "ar")
+            assert ('<body dir="rtl"' in page) == (code == "ar")  # (every page's language switch has an Arabic link with dir="rtl")
     files = sorted(p.relative_to(drawn).as_posix() for p in drawn.rglob("*.html"))
     assert files == sorted(p.relative_to(framed).as_posix() for p in framed.rglob("*.html"))
     assert [f for f in files if (framed / f).read_bytes() != (drawn / f).read_bytes()] == []

@@ -7,6 +7,8 @@ message, and German pages stay exactly as they were."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import json
 import re
 import subprocess
@@ -44,9 +46,9 @@ def renderer() -> Renderer:
 
 
 def drawn(renderer: Renderer, view, code: str) -> str:
+    """The view drawn as its ``code`` version (the engine draws each page in its own language)."""
     context = view.drawn_context()
-    with using(code):
-        return renderer.render(view, context)
+    return renderer.render(dataclasses.replace(view, lang=code), context)
 
 
 @pytest.fixture

@@ -115,6 +115,11 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
             for message in exc.messages:
                 log.error(message)
             raise PluginError("Die Sprachen in mkdocs.yml sind nicht richtig angegeben; die Website wurde nicht gebaut.") from None
+        broken = translation.check_catalogues()  # a translation that cannot be filled in, a catalogue of an unknown language
+        if broken:
+            for message in broken:
+                log.error(diagnostics.one_line(message))
+            raise PluginError(f"Die Übersetzungskataloge enthalten {len(broken)} Fehler; die Website wurde nicht gebaut.")
         return config
 
     def on_pre_build(self, config: Any) -> None:
@@ -299,6 +304,11 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
             log.error(file_system_message(error))
             if self.command == "serve":
                 self.preview.report([file_system_message(error)])
+            raise Abort("Abgebrochen.")
+        if isinstance(error, PluginError) and getattr(self, "command", "build") == "build":
+            # Our own German reason, then a German last line instead of MkDocs' "Aborted with a
+            # BuildError!" (`mkdocs serve` keeps its own handling: the preview shows the problems).
+            log.error(str(error))
             raise Abort("Abgebrochen.")
 
     def on_shutdown(self) -> None:

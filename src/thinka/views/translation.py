@@ -99,7 +99,13 @@ def _key(message: str, context: str | None) -> str:
 def check_catalogues() -> list[str]:
     """:func:`check_catalogue` for every catalogue file of every language: what a build or
     ``make test`` reports (German ``path:line:column`` messages) before refusing."""
-    return [problem for path in sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po")) for problem in check_catalogue(path)]
+    unknown = [
+        f"{folder}:1:1: Ein Katalog für die Sprache '{folder.name}', die die Website nicht kennt; "
+        f"möglich sind: {', '.join(code for code in LANGUAGES if code != DEFAULT)} (thinka.data.languages)."
+        for folder in sorted(LOCALE_DIR.iterdir())
+        if folder.is_dir() and not folder.name.startswith(("_", ".")) and folder.name not in LANGUAGES
+    ]
+    return unknown + [problem for path in sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po")) for problem in check_catalogue(path)]
 
 
 @functools.cache
