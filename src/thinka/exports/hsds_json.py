@@ -108,10 +108,13 @@ SERVICES_WHAT = "Alle ThINKA-Standorte als HSDS-Dienste (service), mit ihren Anl
 ORGANIZATIONS_WHAT = "Alle Organisationen, die an ThINKA beteiligt sind (organization)."
 
 
-def page(contents: list[str], t: Tables, settings: Settings, what: str) -> str:
-    """HSDS's API ``Page`` holding every record at once, with the licence beside it; ``contents``
-    are the records as JSON texts (each site's is made once and kept while its file is unchanged)."""
-    n = len(contents)
+PAGE_TAIL = "]}\n"
+
+
+def page_head(n: int, t: Tables, settings: Settings, what: str) -> str:
+    """HSDS's API ``Page`` holding ``n`` records at once, with the licence beside it, up to the
+    ``[`` that opens ``contents``: the records follow as JSON texts, comma-separated, then
+    :data:`PAGE_TAIL` (so a writer can write them one by one)."""
     licence = t.licence
     head = dumps({
         "total_items": n, "total_pages": 1, "page_number": 1, "size": n, "first_page": True, "last_page": True, "empty": n == 0,
@@ -121,7 +124,12 @@ def page(contents: list[str], t: Tables, settings: Settings, what: str) -> str:
         "attribution": f"{licence.namensnennung}, {settings.absolute('daten/')}",
         "contents": [],
     })
-    return head[: -len("[]}\n")] + "[" + ",".join(contents) + "]}\n"
+    return head[: -len("[]}\n")] + "["
+
+
+def page(contents: list[str], t: Tables, settings: Settings, what: str) -> str:
+    """The whole ``Page`` around ``contents`` (the records as JSON texts)."""
+    return page_head(len(contents), t, settings, what) + ",".join(contents) + PAGE_TAIL
 
 
 def dumps(value: Any) -> str:
