@@ -15,7 +15,7 @@ from referencing.jsonschema import DRAFT202012
 
 from thinka.data.settings import Settings
 from thinka.data.validate import load_dataset
-from thinka.exports import hsds, hsds_json, open_data
+from thinka.exports import geojson, hsds, hsds_json, open_data
 
 from conftest import COMPLETE, SAMPLE, SAMPLE_TODAY, edit
 
@@ -305,3 +305,28 @@ def test_rows_held_only_in_some_weeks_and_closures_are_said_as_hsds_says_them(da
     lobeda = by_name["ThINKA Jena-Lobeda"]["service_at_locations"][0]
     assert _status(lobeda) == "hsds-status:temporarily closed"
     assert "Vorübergehend geschlossen vom 2024-06-10 bis 2024-06-30 (Umbau). Vorübergehend geschlossen vom 2024-08-01 bis 2024-08-15." in lobeda["description"]
+
+
+def test_the_fast_json_writes_the_same_bytes_as_the_standard_library() -> None:
+    """services.json and the GeoJSON are written with orjson (hsds_json.compact_bytes); a consumer
+    must get the very bytes the standard library's json writes: every code point (quotes,
+    backslashes, control characters, U+2028, emoji), booleans, null, and coordinates anywhere in
+    Thuringia's range, however many decimals an editor typed."""
+    import random
+
+    from thinka.data.types import LAT_RANGE, LON_RANGE
+
+    text = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    rng = random.Random(16)
+    coordinates = [rng.uniform(*bounds) for bounds in (LAT_RANGE, LON_RANGE) for _ in range(5000)]
+    coordinates = [round(c, rng.randint(0, 12)) for c in coordinates] + [*LAT_RANGE, *LON_RANGE, 51.0, 10.5]
+    record = {"name": text, "hinweis": 'Sie sagt: "Komm\\t vorbei"\n\r\b\f\x00\x1f\x7f\u2028', "aktuell": True, "lage": None, "zahlen": coordinates}
+    assert hsds_json.compact_bytes(record) == hsds_json.compact(record).encode("utf-8")
+    dataset, problems = load_dataset(COMPLETE)
+    assert not problems.errors
+    settings = Settings.fixed(date.fromisoformat(SAMPLE_TODAY))
+    services, _ = hsds_json.documents(hsds.tables(dataset, settings))
+    features = [f for slug in dataset.sites for f in geojson.site_features(dataset, settings, slug)]
+    assert services and features
+    for value in services + features:
+        assert hsds_json.compact_bytes(value) == hsds_json.compact(value).encode("utf-8")

@@ -6,14 +6,14 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-from typing import Any
+from typing import Any, BinaryIO
 
 from mkdocs.structure.files import File
 
 from thinka.data.dataset import Dataset
 from thinka.data.settings import Settings
 
-from .registry import generated_files
+from .registry import generated_pieces
 
 log = logging.getLogger("mkdocs.plugins.thinka")
 
@@ -41,17 +41,26 @@ def start_writer(dataset: Dataset, settings: Settings, site_dir: str) -> Any:
 
 
 def _write_generated(dataset: Dataset, settings: Settings, site_dir: str) -> None:
-    """In a forked process: make every generated file and write it below ``site_dir``."""
+    """In a forked process: make every generated file and write it below ``site_dir``, each
+    opened once and written piece by piece as its pieces come (the files of /daten/ grow site by
+    site, side by side)."""
     try:
         root = os.path.realpath(site_dir)
-        for generated in generated_files(dataset, settings):
-            path = os.path.join(site_dir, *generated.path.split("/"))
-            if os.path.commonpath([root, os.path.realpath(path)]) != root:  # never beside the output folder
-                raise ValueError(f"{generated.path!r} läge außerhalb von {site_dir}")
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            content = generated.content.encode("utf-8") if isinstance(generated.content, str) else generated.content
-            with open(path, "wb") as out:
-                out.write(content)
+        open_files: dict[str, BinaryIO] = {}
+        for name, content, last in generated_pieces(dataset, settings):
+            out = open_files.get(name)
+            if out is None:
+                path = os.path.join(site_dir, *name.split("/"))
+                if os.path.commonpath([root, os.path.realpath(path)]) != root:  # never beside the output folder
+                    raise ValueError(f"{name!r} läge außerhalb von {site_dir}")
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+                out = open_files[name] = open(path, "wb")  # noqa: SIM115 (closed with its last piece)
+            out.write(content.encode("utf-8") if isinstance(content, str) else content)
+            if last:
+                del open_files[name]
+                out.close()
+        if open_files:  # a bug: a file without its last piece
+            raise ValueError(f"nicht zu Ende geschrieben: {', '.join(open_files)}")
     except Exception as exc:  # a bug, not bad data (the data was checked): say what, end with status 1
         log.error(f"thinka: erzeugte Datei nicht geschrieben: {type(exc).__name__}: {exc}")
         os._exit(1)

@@ -290,7 +290,9 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
         if self.incremental:
             self.dirty.finish()
         if self.file_writer is not None:
+            waiting = time.perf_counter()  # how much of the writer's work the page drawing did not hide
             self.file_writer.join()
+            log.debug(f"thinka: auf die erzeugten Dateien gewartet: {time.perf_counter() - waiting:.2f} s")
             if self.file_writer.exitcode != 0:
                 raise PluginError("Die erzeugten Dateien (Feeds, Kalender, Visitenkarten) konnten nicht geschrieben werden; siehe die Meldung darüber.")
             self.file_writer = None

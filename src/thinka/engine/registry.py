@@ -120,5 +120,19 @@ def generated_files(dataset: Dataset, settings: Settings) -> Iterator[GeneratedF
             yield item if isinstance(item, GeneratedFile) else GeneratedFile(*item)
 
 
+def generated_pieces(dataset: Dataset, settings: Settings) -> Iterator[tuple[str, str | bytes, bool]]:
+    """The generated files for a full build's writer, as ``(path, piece, last)``: each file of
+    :func:`generated_files` whole (``last`` true), the big files of /daten/ piece by piece, site
+    by site, each site's part made, written and let go (at 10,000 sites ``services.json`` alone is
+    some 80 MB, which the writer then never holds)."""
+    for source in FILE_SOURCES:
+        if source is open_data_files:
+            yield from open_data.pieces(dataset, settings, keep=False)
+            continue
+        for item in source(dataset, settings):
+            generated = item if isinstance(item, GeneratedFile) else GeneratedFile(*item)
+            yield generated.path, generated.content, True
+
+
 def generated_fragments(dataset: Dataset, settings: Settings) -> dict[str, Fragment]:
     return {name: source(dataset, settings) for name, source in FRAGMENT_SOURCES.items()}

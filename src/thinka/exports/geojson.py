@@ -75,8 +75,12 @@ def current(feature: dict[str, Any]) -> bool:
     return bool(feature["properties"]["aktuell"])
 
 
-def collection(dataset: Dataset, settings: Settings, features: list[str], path: str = PATH) -> str:
-    """The FeatureCollection of ``path`` around the Features (as JSON texts), with the licence."""
+COLLECTION_TAIL = "]}\n"
+
+
+def collection_head(dataset: Dataset, settings: Settings, path: str = PATH) -> str:
+    """The FeatureCollection of ``path`` with the licence, up to the ``[`` that opens
+    ``features``: the Features follow as JSON texts, comma-separated, then :data:`COLLECTION_TAIL`."""
     licence = dataset.program.datenlizenz if dataset.program else DataLicence()
     head = json.dumps({
         "type": "FeatureCollection",
@@ -85,7 +89,12 @@ def collection(dataset: Dataset, settings: Settings, features: list[str], path: 
         "attribution": f"{licence.namensnennung}, {settings.absolute('daten/')}",
         "features": [],
     }, ensure_ascii=False, separators=(",", ":"))
-    return head[: -len("[]}")] + "[" + ",".join(features) + "]}\n"
+    return head[: -len("[]}")] + "["
+
+
+def collection(dataset: Dataset, settings: Settings, features: list[str], path: str = PATH) -> str:
+    """The whole FeatureCollection of ``path`` around the Features (as JSON texts)."""
+    return collection_head(dataset, settings, path) + ",".join(features) + COLLECTION_TAIL
 
 
 def feature(dataset: Dataset, settings: Settings, slug: str, index: int) -> dict[str, Any]:

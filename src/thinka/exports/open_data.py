@@ -28,10 +28,10 @@ SITE_TABLES = ("service", "attribute", "service_at_location", "location", "phone
 class SitePart:
     site: Any  # the record it was made from (held, so it is compared by identity)
     key: tuple[Any, ...]  # and what else it depends on, compared by value
-    service: str  # the service as compact JSON
-    lines: dict[str, str]  # table → CSV lines
-    features: list[str]  # GeoJSON Features of current contact points as compact JSON
-    other_features: list[str]  # and of all others (closed, not yet open)
+    service: bytes  # the service as compact JSON (UTF-8, as every piece: half the memory of text)
+    lines: dict[str, bytes]  # table → CSV lines
+    features: list[bytes]  # GeoJSON Features of current contact points as compact JSON
+    other_features: list[bytes]  # and of all others (closed, not yet open)
 
 
 _PARTS: dict[str, SitePart] = {}
@@ -43,9 +43,9 @@ def _key(dataset: Dataset, settings: Settings, slug: str) -> tuple[Any, ...]:
     return (settings.today, settings.site_url, program_id(dataset), coordination(dataset), carriers)
 
 
-def _part(dataset: Dataset, settings: Settings, slug: str, terms: dict[str, Any], by_id: dict[str, Any]) -> SitePart:
+def _part(dataset: Dataset, settings: Settings, slug: str, terms: dict[str, Any], by_id: dict[str, Any], keep: bool) -> SitePart:
     site, key = dataset.sites[slug].record, _key(dataset, settings, slug)
-    cached = _PARTS.get(slug)
+    cached = _PARTS.get(slug) if keep else None
     if cached is not None and cached.site is site and cached.key == key:
         return cached
     records = Tables()
@@ -55,35 +55,75 @@ def _part(dataset: Dataset, settings: Settings, slug: str, terms: dict[str, Any]
     part = SitePart(
         site=site,
         key=key,
-        service=hsds_json.compact(hsds_json.services(records, terms, by_id)[0]),
-        lines={table: tabular.csv_rows(table, records.rows[table]) for table in SITE_TABLES},
-        features=[hsds_json.compact(f) for f in features if geojson.current(f)],
-        other_features=[hsds_json.compact(f) for f in features if not geojson.current(f)],
+        service=hsds_json.compact_bytes(hsds_json.services(records, terms, by_id)[0]),
+        lines={table: tabular.csv_rows(table, records.rows[table]).encode("utf-8") for table in SITE_TABLES},
+        features=[hsds_json.compact_bytes(f) for f in features if geojson.current(f)],
+        other_features=[hsds_json.compact_bytes(f) for f in features if not geojson.current(f)],
     )
-    _PARTS[slug] = part
+    if keep:
+        _PARTS[slug] = part
     return part
 
 
-def files(dataset: Dataset, settings: Settings, formats: Sequence[str] = FORMATS) -> Iterator[tuple[str, str]]:
-    """The files of /daten/ (site-relative paths) in the given formats; raises
-    :class:`~.hsds.ExportError` (German, naming record and field) when a record breaks HSDS."""
+def pieces(dataset: Dataset, settings: Settings, formats: Sequence[str] = FORMATS, keep: bool = True) -> Iterator[tuple[str, bytes, bool]]:
+    """The files of /daten/ piece by piece: ``(path, UTF-8 bytes, last)``, each file's pieces in order,
+    the files' pieces interleaved (every file begins before the first site and ends after the
+    last), ``last`` on a file's final piece. So a writer can write every file once, site by site,
+    without holding any file whole. ``keep``: keep each site's part for the next rebuild
+    (``make serve``); a full build's writer makes each part, writes it and lets it go.
+    Raises :class:`~.hsds.ExportError` (German, naming record and field) when a record breaks HSDS."""
     common = common_records(dataset)
     check(common)
     terms = hsds_json.short_terms(common)
     by_id = {row["id"]: row for row in common.rows["organization"]}
-    parts = [_part(dataset, settings, slug, terms, by_id) for slug in dataset.sites]
-    for slug in set(_PARTS) - set(dataset.sites):  # a site file that was removed
-        del _PARTS[slug]
-    if "hsds" in formats:
-        yield hsds_json.SERVICES_PATH, hsds_json.page([p.service for p in parts], common, settings, hsds_json.SERVICES_WHAT)
+    if keep:
+        for slug in set(_PARTS) - set(dataset.sites):  # a site file that was removed
+            del _PARTS[slug]
+    hsds, csv, geo = "hsds" in formats, "csv" in formats, "geojson" in formats
+    # What comes before the first site, in the order the files are listed.
+    if hsds:
+        yield hsds_json.SERVICES_PATH, hsds_json.page_head(len(dataset.sites), common, settings, hsds_json.SERVICES_WHAT).encode("utf-8"), False
         organizations = [hsds_json.compact(o) for o in hsds_json.organizations(common, terms)]
-        yield hsds_json.ORGANIZATIONS_PATH, hsds_json.page(organizations, common, settings, hsds_json.ORGANIZATIONS_WHAT)
-    if "csv" in formats:
+        yield hsds_json.ORGANIZATIONS_PATH, hsds_json.page(organizations, common, settings, hsds_json.ORGANIZATIONS_WHAT).encode("utf-8"), True
+    if csv:
         for table in TABLES:
-            common_lines = tabular.csv_rows(table, common.rows[table])
-            site_lines = "".join(p.lines[table] for p in parts) if table in SITE_TABLES else ""
-            yield tabular.path(table), tabular.header(table) + common_lines + site_lines
-        yield tabular.DESCRIPTOR, tabular.descriptor_text(common, settings)
-    if "geojson" in formats:
-        yield geojson.PATH, geojson.collection(dataset, settings, [f for p in parts for f in p.features])
-        yield geojson.OTHER_PATH, geojson.collection(dataset, settings, [f for p in parts for f in p.other_features], geojson.OTHER_PATH)
+            yield tabular.path(table), (tabular.header(table) + tabular.csv_rows(table, common.rows[table])).encode("utf-8"), table not in SITE_TABLES
+        yield tabular.DESCRIPTOR, tabular.descriptor_text(common, settings).encode("utf-8"), True
+    if geo:
+        for path in (geojson.PATH, geojson.OTHER_PATH):
+            yield path, geojson.collection_head(dataset, settings, path).encode("utf-8"), False
+    csv_paths = [(table, tabular.path(table)) for table in SITE_TABLES]
+    first_service, first_feature = True, {geojson.PATH: True, geojson.OTHER_PATH: True}
+    for slug in dataset.sites:
+        part = _part(dataset, settings, slug, terms, by_id, keep)
+        if hsds:
+            yield hsds_json.SERVICES_PATH, part.service if first_service else b"," + part.service, False
+            first_service = False
+        if csv:
+            for table, path in csv_paths:
+                if part.lines[table]:
+                    yield path, part.lines[table], False
+        if geo:
+            for path, features in ((geojson.PATH, part.features), (geojson.OTHER_PATH, part.other_features)):
+                if features:
+                    yield path, (b"" if first_feature[path] else b",") + b",".join(features), False
+                    first_feature[path] = False
+    if hsds:
+        yield hsds_json.SERVICES_PATH, hsds_json.PAGE_TAIL.encode("utf-8"), True
+    if csv:
+        for table, path in csv_paths:
+            yield path, b"", True
+    if geo:
+        for path in (geojson.PATH, geojson.OTHER_PATH):
+            yield path, geojson.COLLECTION_TAIL.encode("utf-8"), True
+
+
+def files(dataset: Dataset, settings: Settings, formats: Sequence[str] = FORMATS) -> Iterator[tuple[str, str]]:
+    """The files of /daten/ (site-relative paths) in the given formats, each whole (``make serve``,
+    ``thinka export``, tests); the same texts as :func:`pieces` writes. Raises
+    :class:`~.hsds.ExportError` (German, naming record and field) when a record breaks HSDS."""
+    texts: dict[str, list[bytes]] = {}
+    for path, piece, _ in pieces(dataset, settings, formats):
+        texts.setdefault(path, []).append(piece)
+    for path, parts in texts.items():
+        yield path, b"".join(parts).decode("utf-8")

@@ -14,7 +14,6 @@ import csv
 import functools
 import io
 import json
-from collections.abc import Iterator
 from typing import Any
 
 from thinka.data.settings import Settings
@@ -45,14 +44,12 @@ def _columns(table: str) -> tuple[list[str], list[int]]:
     return [f["name"] for f in fields], free
 
 
-def _cells(rows: list[dict[str, Any]], names: list[str], free: list[int]) -> Iterator[list[Any]]:
-    for row in rows:
-        cells = list(map(row.get, names))  # csv writes None as an empty cell
-        for i in free:
-            value = cells[i]
-            if value and value.startswith(FORMULA_START):
-                cells[i] = "'" + value
-        yield cells
+@functools.cache
+def _writer(table: str) -> tuple[io.StringIO, Any]:
+    """One buffer and CSV writer per table, emptied and used again for each site's lines (a new
+    writer per site and table cost as much as the writing)."""
+    out = io.StringIO()
+    return out, csv.writer(out, lineterminator="\r\n")
 
 
 def header(table: str) -> str:
@@ -66,8 +63,16 @@ def csv_rows(table: str, rows: list[dict[str, Any]]) -> str:
     if not rows:
         return ""
     names, free = _columns(table)
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerows(_cells(rows, names, free))
+    cells = [list(map(row.get, names)) for row in rows]  # csv writes None as an empty cell
+    for line in cells:
+        for i in free:
+            value = line[i]
+            if value and value.startswith(FORMULA_START):
+                line[i] = "'" + value
+    out, writer = _writer(table)
+    out.seek(0)
+    out.truncate()
+    writer.writerows(cells)
     return out.getvalue()
 
 
