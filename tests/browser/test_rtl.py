@@ -258,3 +258,22 @@ def test_live_map_controls_start_on_the_right(browser, base_url):
         else:
             assert zoom_box["x"] - map_box["x"] < 20
         context.close()
+
+
+def test_an_address_line_of_the_a_to_z_list_reads_left_to_right(rtl_phone, base_url):
+    rtl_phone.goto(base_url + "anlaufstellen/")  # real data: "06556 Artern (Königstuhl)" starts with its postal code
+    line = rtl_phone.locator(".thinka-directory__detail bdi", has_text="06556 Artern")
+    assert line.count() == 1
+    town = _reads_left_to_right(rtl_phone, ".thinka-directory__detail bdi:has-text('06556 Artern')", "06556", "Artern")
+    assert town == {"text": "06556 Artern (Königstuhl)", "holder": "ltr", "direction": "ltr", "inOrder": True, "sameLine": True}
+
+
+def test_the_finders_answers_are_mirrored(rtl_phone, complete_url):
+    rtl_phone.goto(complete_url + "?ort=Jena")
+    rtl_phone.wait_for_selector(".thinka-finder__points li")
+    sides = rtl_phone.eval_on_selector(".thinka-finder__points li", "e => { const s = getComputedStyle(e); return [s.borderRightWidth, s.borderLeftWidth, s.paddingRight, s.paddingLeft]; }")
+    assert sides[:2] == ["3px", "0px"] and sides[3] == "0px" and sides[2] != "0px"  # the line on the right, room beside it
+    item = _box(rtl_phone, ".thinka-finder__item")
+    point = _box(rtl_phone, ".thinka-finder__points li")
+    assert point[1] < item[1] and point[0] >= item[0]  # inside its answer
+    assert rtl_phone.evaluate("document.documentElement.scrollWidth") == 360
