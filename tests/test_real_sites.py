@@ -50,7 +50,7 @@ def test_ended_site_links_its_successor_and_offers_no_contact_actions(site: Path
 def test_successor_names_its_predecessor_and_a_real_number_to_call(site: Path):
     html = page(site, "bad-frankenhausen")
     assert 'die Arbeit von <a href="../sondershausen/">ThINKA Sondershausen</a> (beendet im Juni 2025) fort' in html
-    assert '<a href="../kyffhaeuserkreis/#anlaufstelle-1">ThINKA Artern</a>, <a href="tel:+4934667404457">' in html
+    assert '<a href="../kyffhaeuserkreis/#anlaufstelle-1">ThINKA Artern</a>, <a href="tel:+4934667404457" dir="ltr">' in html
 
 
 def test_hours_held_elsewhere_and_a_contact_point_run_by_another_traeger(site: Path):

@@ -328,7 +328,11 @@
     box.querySelector(".thinka-map__consent").hidden = true;
     live.hidden = false;
     loadLeaflet(box, function () {
-      var map = window.L.map(live, { keyboard: true, scrollWheelZoom: false });
+      /* right to left (Arabic, Dari): the zoom buttons where a line starts, the credits where it ends */
+      var rtl = window.getComputedStyle(live).direction === "rtl";
+      var map = window.L.map(live, { keyboard: true, scrollWheelZoom: false, zoomControl: false });
+      window.L.control.zoom({ position: rtl ? "topright" : "topleft" }).addTo(map);
+      map.attributionControl.setPosition(rtl ? "bottomleft" : "bottomright");
       window.L.tileLayer(box.getAttribute("data-tiles"), {
         maxZoom: parseInt(box.getAttribute("data-max-zoom"), 10),
         referrerPolicy: box.getAttribute("data-referrer-policy"),
