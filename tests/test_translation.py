@@ -86,7 +86,7 @@ def test_site_page_in_english_has_english_labels_weekdays_status_and_actions(lob
     # weekdays from CLDR: short for the eye, written out for screen readers
     assert '<span aria-hidden="true">Mon–Fri</span><span class="thinka-visually-hidden">Monday to Friday</span>' in card
     assert '<span aria-hidden="true">Thu</span><span class="thinka-visually-hidden">Thursday</span>' in card
-    assert '<td class="thinka-hours__times"><span class="thinka-hours__range">09:00–12:00</span>' in card
+    assert '<td class="thinka-hours__times"><span class="thinka-hours__range" dir="ltr">09:00–12:00</span>' in card
     assert " Uhr" not in card
     assert '<h4 class="thinka-contact__label" id="anlaufstelle-1-zeiten">Opening hours</h4>' in card
     assert "Also by appointment." in card
@@ -165,7 +165,7 @@ def test_german_output_is_unchanged(lobeda, renderer):
     assert "thinka-texts" not in html
     assert '<span class="thinka-status thinka-status--aktiv">aktiv seit Januar 2016</span>' in html
     assert '<span aria-hidden="true">Mo–Fr</span><span class="thinka-visually-hidden">Montag bis Freitag</span>' in html
-    assert '<span class="thinka-hours__range">09:00–12:00</span> Uhr' in html
+    assert '<span class="thinka-hours__range" dir="ltr">09:00–12:00</span> Uhr' in html
     assert '<span class="thinka-action__label">Anrufen</span>' in html
     assert "Stufenlos erreichbar</li>" in html
     assert '<p class="thinka-site__reviewed">Von der Redaktion zuletzt geprüft: <time datetime="2026-10-01">1. Oktober 2026</time></p>' in html
