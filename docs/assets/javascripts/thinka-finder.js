@@ -88,85 +88,29 @@
   }
 
   /* Once per load: the search candidates (the sites' terms and every place of Thuringia with its
-     postal codes) and the other states' names. */
-  function prepare(index) {
-    if (index.candidates) return index;
+     postal codes) and the other states' names. In steps, each a few milliseconds, so the loader
+     (thinka.js) can give the page back between them: a phone is several times slower than a
+     computer, and one long task would hold up a tap or the first drawing (Lighthouse's "Total
+     Blocking Time"). prepare() runs the steps left at once. */
+  function prepareSteps(index) {
     var towns = {}, partSites = {}, candidates = [];
-    index.terms.forEach(function (t) {
-      candidates.push({ keys: [t[0]], label: t[1], kind: t[2], sites: t[3] });
-      if (t[2] === "Ort") towns[t[0]] = (towns[t[0]] || []).concat(t[3]);
-      if (t[2] === "Ortsteil") partSites[t[0]] = t[3];
-    });
-    var townKeys = Object.keys(towns), spots = [], centres = {};
-    (index.places || []).forEach(function (p) {
-      var c = centres[p[1]] || (centres[p[1]] = [0, 0, 0]);
-      c[0] += p[2]; c[1] += p[3]; c[2] += 1;
-    });
-    /* every district as a whole too ("Weimarer Land"), at the middle of its places */
-    Object.keys(centres).forEach(function (key) {
-      var title = index.districts[key] || "", c = centres[key], name = normalize(title.replace(/^(Landkreis|Stadt) /, ""));
-      var served = [], city = title.indexOf("Stadt ") === 0;
-      /* served by a site working there today; a district with only ended sites is answered as a place without one */
-      index.sites.forEach(function (site, n) { if (site.d.indexOf(key) >= 0 && site.s !== "beendet") served.push(n); });
-      spots.push({ name: title, district: key, c: [c[0] / c[2], c[1] / c[2]], whole: true });
-      var keys = [normalize(title), name].concat(city ? [] : ["kreis " + name, "lk " + name, name + " kreis", "landkreis " + name.replace(/ ?kreis$/, "")]);
-      (index.aliases && index.aliases[key] ? index.aliases[key].split("|") : []).forEach(function (a) { keys.push(normalize(a)); });
-      candidates.push({ keys: keys.filter(function (k, i) { return keys.indexOf(k) === i; }), label: title, kind: city ? "kreisfreie Stadt" : "Landkreis", sites: served, place: spots.length - 1 });
-    });
-    var first = spots.length, codes = {}, thuringian = {};
-    (index.places || []).forEach(function (p) {
-      spots.push({ name: p[0], district: p[1], c: [p[2], p[3]] });
-      var i = spots.length - 1;
-      var keys = placeKeys(p[0]), served = [];
-      keys.forEach(function (k) {
-        thuringian[k] = true;
-        if (towns[k]) served = served.concat(towns[k]);
-        /* a site in Leinefelde serves the Gemeinde Leinefelde-Worbis too */
-        else townKeys.forEach(function (t) { if (k.indexOf(t + " ") === 0) served = served.concat(towns[t]); });
+    var townKeys, spots = [], centres = {}, first, codes = {}, thuringian = {}, elsewhere = {}, begun = {};
+    function placesFrom(from, to) {  /* every place of Thuringia (in two steps, places from..to) */
+      (index.places || []).slice(from, to).forEach(function (p) {
+        spots.push({ name: p[0], district: p[1], c: [p[2], p[3]] });
+        var i = spots.length - 1;
+        var keys = placeKeys(p[0]), served = [];
+        keys.forEach(function (k) {
+          thuringian[k] = true;
+          if (towns[k]) served = served.concat(towns[k]);
+          /* a site in Leinefelde serves the Gemeinde Leinefelde-Worbis too */
+          else townKeys.forEach(function (t) { if (k.indexOf(t + " ") === 0) served = served.concat(towns[t]); });
+        });
+        candidates.push({ keys: keys, label: p[0], kind: "Ort", sites: served, place: i });
+        p[4].split(" ").forEach(function (code) { if (code) (codes[code] = codes[code] || []).push({ spot: i, sites: served, keys: keys }); });
       });
-      candidates.push({ keys: keys, label: p[0], kind: "Ort", sites: served, place: i });
-      p[4].split(" ").forEach(function (code) { if (code) (codes[code] = codes[code] || []).push({ spot: i, sites: served, keys: keys }); });
-    });
-    /* a postal code of one Gemeinde is that Gemeinde; a code shared by several is answered for all of
-       them, and "07381 Pößneck" is the one named */
-    Object.keys(codes).forEach(function (code) {
-      var owners = codes[code], sites = [];
-      owners.forEach(function (o) { o.sites.forEach(function (s) { if (sites.indexOf(s) < 0) sites.push(s); }); });
-      if (owners.length === 1) {
-        candidates.push({ keys: [code], label: code + " " + spots[owners[0].spot].name, kind: "PLZ", sites: sites, place: owners[0].spot });
-        return;
-      }
-      var names = owners.map(function (o) { return spots[o.spot].name; }), votes = {}, lat = 0, lon = 0;
-      owners.forEach(function (o) {
-        var s = spots[o.spot];
-        votes[s.district] = (votes[s.district] || 0) + 1; lat += s.c[0]; lon += s.c[1];
-        var keys = [];
-        o.keys.forEach(function (k) { keys.push(code + " " + k, k + " " + code); });
-        candidates.push({ keys: keys, label: s.name, kind: "Ort", sites: o.sites, place: o.spot });
-      });
-      var district = Object.keys(votes).sort(function (a, b) { return votes[b] - votes[a]; })[0];
-      var shown = names.length > 8 ? names.slice(0, 7).join(", ") + " und " + (names.length - 7) + " weitere Orte" : names.slice(0, -1).join(", ") + " und " + names[names.length - 1];
-      spots.push({ name: code, code: code, names: shown, district: district, c: [lat / owners.length, lon / owners.length] });
-      candidates.push({ keys: [code], label: code + " (" + shown + ")", kind: "PLZ", sites: sites, place: spots.length - 1 });
-    });
-    /* the big cities' Ortsteile ("Lobeda"; "Erfurt Altstadt"), answered with their city's contact points */
-    (index.parts || []).forEach(function (t) {
-      var city = spots[first + t[1]], name = normalize(t[0]), keys = [];
-      placeKeys(city.name).forEach(function (ck) { if (name.indexOf(ck + " ") !== 0) keys.push(ck + " " + name, name + " " + ck); });
-      spots.push({ name: t[0], district: city.district, c: city.c, city: city.name });
-      /* a site naming this Ortsteil in this city serves it (Artern's "Innenstadt" is not Erfurt's) */
-      var served = t[2] ? [] : (partSites[name] || []).filter(function (n) { return index.sites[n].d.indexOf(city.district) >= 0; });
-      /* with its city's name only as typed ("Erfurt Altstadt"; "Er" or "Altstadt" alone are not Erfurt's Altstadt) */
-      if (keys.length) candidates.push({ keys: keys, label: t[0], kind: "Ortsteil", sites: served, place: spots.length - 1, exact: true });
-      if (!t[2]) candidates.push({ keys: [name], label: t[0], kind: "Ortsteil", sites: served, place: spots.length - 1 });
-      thuringian[name] = true;
-    });
-    var elsewhere = {}, begun = {};
-    Object.keys(thuringian).forEach(function (k) {  /* every key and the beginnings of it by whole words */
-      var words = k.split(" ");
-      for (var n = 1; n <= words.length; n++) begun[words.slice(0, n).join(" ")] = true;
-    });
-    Object.keys(index.elsewhere || {}).forEach(function (state) {
+    }
+    function elsewhereState(state) {
       index.elsewhere[state].split("|").forEach(function (name) {
         placeKeys(name).forEach(function (k) {
           /* "Berga" of Saxony-Anhalt is not an answer to "Berga/Elster" or "Berga-Wünschendorf" */
@@ -175,16 +119,103 @@
           if (entry.states.indexOf(state) < 0) entry.states.push(state);
         });
       });
-    });
-    var prefixes = {};
-    Object.keys(index.prefixes || {}).forEach(function (states) {
-      index.prefixes[states].split(" ").forEach(function (p) { prefixes[p] = states.split(","); });
-    });
-    candidates.forEach(function (c) { c.words = c.keys.map(function (k) { return k.split(" "); }); });
-    index.candidates = candidates;
-    index.spots = spots;
-    index.elsewhereKeys = elsewhere;
-    index.prefixKeys = prefixes;
+    }
+    return [function () {
+      index.terms.forEach(function (t) {
+        candidates.push({ keys: [t[0]], label: t[1], kind: t[2], sites: t[3] });
+        if (t[2] === "Ort") towns[t[0]] = (towns[t[0]] || []).concat(t[3]);
+        if (t[2] === "Ortsteil") partSites[t[0]] = t[3];
+      });
+      townKeys = Object.keys(towns);
+    }, function () {
+      (index.places || []).forEach(function (p) {
+        var c = centres[p[1]] || (centres[p[1]] = [0, 0, 0]);
+        c[0] += p[2]; c[1] += p[3]; c[2] += 1;
+      });
+      /* every district as a whole too ("Weimarer Land"), at the middle of its places */
+      Object.keys(centres).forEach(function (key) {
+        var title = index.districts[key] || "", c = centres[key], name = normalize(title.replace(/^(Landkreis|Stadt) /, ""));
+        var served = [], city = title.indexOf("Stadt ") === 0;
+        /* served by a site working there today; a district with only ended sites is answered as a place without one */
+        index.sites.forEach(function (site, n) { if (site.d.indexOf(key) >= 0 && site.s !== "beendet") served.push(n); });
+        spots.push({ name: title, district: key, c: [c[0] / c[2], c[1] / c[2]], whole: true });
+        var keys = [normalize(title), name].concat(city ? [] : ["kreis " + name, "lk " + name, name + " kreis", "landkreis " + name.replace(/ ?kreis$/, "")]);
+        (index.aliases && index.aliases[key] ? index.aliases[key].split("|") : []).forEach(function (a) { keys.push(normalize(a)); });
+        candidates.push({ keys: keys.filter(function (k, i) { return keys.indexOf(k) === i; }), label: title, kind: city ? "kreisfreie Stadt" : "Landkreis", sites: served, place: spots.length - 1 });
+      });
+      first = spots.length;
+    }, function () {
+      placesFrom(0, 250);
+    }, function () {
+      placesFrom(250);
+    }, function () {
+      /* a postal code of one Gemeinde is that Gemeinde; a code shared by several is answered for all of
+         them, and "07381 Pößneck" is the one named */
+      Object.keys(codes).forEach(function (code) {
+        var owners = codes[code], sites = [];
+        owners.forEach(function (o) { o.sites.forEach(function (s) { if (sites.indexOf(s) < 0) sites.push(s); }); });
+        if (owners.length === 1) {
+          candidates.push({ keys: [code], label: code + " " + spots[owners[0].spot].name, kind: "PLZ", sites: sites, place: owners[0].spot });
+          return;
+        }
+        var names = owners.map(function (o) { return spots[o.spot].name; }), votes = {}, lat = 0, lon = 0;
+        owners.forEach(function (o) {
+          var s = spots[o.spot];
+          votes[s.district] = (votes[s.district] || 0) + 1; lat += s.c[0]; lon += s.c[1];
+          var keys = [];
+          o.keys.forEach(function (k) { keys.push(code + " " + k, k + " " + code); });
+          candidates.push({ keys: keys, label: s.name, kind: "Ort", sites: o.sites, place: o.spot });
+        });
+        var district = Object.keys(votes).sort(function (a, b) { return votes[b] - votes[a]; })[0];
+        var shown = names.length > 8 ? names.slice(0, 7).join(", ") + " und " + (names.length - 7) + " weitere Orte" : names.slice(0, -1).join(", ") + " und " + names[names.length - 1];
+        spots.push({ name: code, code: code, names: shown, district: district, c: [lat / owners.length, lon / owners.length] });
+        candidates.push({ keys: [code], label: code + " (" + shown + ")", kind: "PLZ", sites: sites, place: spots.length - 1 });
+      });
+    }, function () {
+      /* the big cities' Ortsteile ("Lobeda"; "Erfurt Altstadt"), answered with their city's contact points */
+      (index.parts || []).forEach(function (t) {
+        var city = spots[first + t[1]], name = normalize(t[0]), keys = [];
+        placeKeys(city.name).forEach(function (ck) { if (name.indexOf(ck + " ") !== 0) keys.push(ck + " " + name, name + " " + ck); });
+        spots.push({ name: t[0], district: city.district, c: city.c, city: city.name });
+        /* a site naming this Ortsteil in this city serves it (Artern's "Innenstadt" is not Erfurt's) */
+        var served = t[2] ? [] : (partSites[name] || []).filter(function (n) { return index.sites[n].d.indexOf(city.district) >= 0; });
+        /* with its city's name only as typed ("Erfurt Altstadt"; "Er" or "Altstadt" alone are not Erfurt's Altstadt) */
+        if (keys.length) candidates.push({ keys: keys, label: t[0], kind: "Ortsteil", sites: served, place: spots.length - 1, exact: true });
+        if (!t[2]) candidates.push({ keys: [name], label: t[0], kind: "Ortsteil", sites: served, place: spots.length - 1 });
+        thuringian[name] = true;
+      });
+    }, function () {
+      Object.keys(thuringian).forEach(function (k) {  /* every key and the beginnings of it by whole words */
+        var words = k.split(" ");
+        for (var n = 1; n <= words.length; n++) begun[words.slice(0, n).join(" ")] = true;
+      });
+    }, function () {
+      Object.keys(index.elsewhere || {}).slice(0, 8).forEach(elsewhereState);
+    }, function () {
+      Object.keys(index.elsewhere || {}).slice(8).forEach(elsewhereState);
+    }, function () {
+      var prefixes = {};
+      Object.keys(index.prefixes || {}).forEach(function (states) {
+        index.prefixes[states].split(" ").forEach(function (p) { prefixes[p] = states.split(","); });
+      });
+      candidates.forEach(function (c) { c.words = c.keys.map(function (k) { return k.split(" "); }); });
+      index.candidates = candidates;
+      index.spots = spots;
+      index.elsewhereKeys = elsewhere;
+      index.prefixKeys = prefixes;
+    }];
+  }
+
+  /* One step of preparing; true while steps are left. */
+  function prepareStep(index) {
+    if (index.candidates) return false;
+    if (!index.steps) index.steps = prepareSteps(index);
+    index.steps.shift()();
+    return !index.candidates;
+  }
+
+  function prepare(index) {
+    while (prepareStep(index)) { /* the rest at once */ }
     return index;
   }
 
@@ -390,12 +421,13 @@
     }
   }
 
-  function renderResults(form, index, text) {
+  /* answer: search(index, text) when the caller has it already (the loader searches and draws in two tasks) */
+  function renderResults(form, index, text, answer) {
     var box = form.querySelector(".thinka-finder__results");
     box.textContent = "";
     var query = normalize(String(text).slice(0, MAX_QUERY));
     if (query.length < 2 && (query || Array.from(String(text).trim()).length < 2)) return;  /* one letter names no place yet */
-    var answer = search(index, text);
+    answer = answer || search(index, text);
     if (answer.empty) {
       box.append(el("p", {}, ["ThINKA gibt es an vielen Orten in Thüringen. Geben Sie Ihren Ort, Ihren Ortsteil oder Ihre Postleitzahl ein, zum Beispiel „Gera“ oder „99310“."]));
       box.append(helpLine(form));
@@ -443,5 +475,5 @@
     box.append(nearestList(index, root, berlinNow(), from));
   }
 
-  window.ThinkaFinder = { prepare: prepare, search: search, renderResults: renderResults, renderNear: renderNear };
+  window.ThinkaFinder = { prepare: prepare, prepareStep: prepareStep, search: search, renderResults: renderResults, renderNear: renderNear };
 })();
