@@ -147,7 +147,13 @@
   function initFinder(form) {
     var input = form.querySelector("input");
     var box = form.querySelector(".thinka-finder__results");
-    var index = null, loading = null, finder = null;
+    var index = null, loading = null, finder = null, texts = null;
+    function message(key) {  /* in the page's language, from the finder's JSON block (finder.html) */
+      if (!texts) {
+        try { texts = JSON.parse(form.querySelector(".thinka-finder__texts").textContent); } catch (e) { texts = {}; }
+      }
+      return texts[key] || key;
+    }
     function load() {
       if (!loading) {
         loading = Promise.all([
@@ -162,13 +168,13 @@
         }).then(function (prepared) { index = prepared; return index; });
         loading.catch(function () {
           loading = null;  /* try again on the next keystroke */
-          say(box, "Die Suche ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.", "thinka-finder__none");
+          say(box, message("unreachable"), "thinka-finder__none");
         });
       }
       return loading;
     }
     function draw(text, answer) {
-      try { finder.renderResults(form, index, text, answer || undefined); } catch (e) { say(box, "Die Suche hat gerade nicht geklappt. Bitte versuchen Sie es noch einmal."); }
+      try { finder.renderResults(form, index, text, answer || undefined); } catch (e) { say(box, message("failed")); }
     }
     function update() {
       var text = input.value;
@@ -185,11 +191,11 @@
     if (near && navigator.geolocation) {
       near.parentNode.classList.remove("thinka-finder__near-row--off");
       near.addEventListener("click", function () {
-        say(box, "Ihr Standort wird ermittelt …");
+        say(box, message("locating"));
         navigator.geolocation.getCurrentPosition(function (position) {
           load().then(function () { finder.renderNear(form, index, position); });
         }, function () {
-          say(box, "Ihr Standort ist nicht verfügbar. Geben Sie bitte Ihren Ort oder Ihre Postleitzahl ein.", "thinka-finder__none");
+          say(box, message("noPosition"), "thinka-finder__none");
         }, { timeout: 15000, maximumAge: 300000 });
       });
     }

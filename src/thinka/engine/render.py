@@ -13,6 +13,7 @@ from typing import Any
 
 import jinja2
 
+from thinka.views import translation
 from thinka.views.common import Fragment, PageView, relative_link
 
 # A marker a hand-written page uses to ask for generated content: <!-- thinka:aktuelles -->
@@ -35,6 +36,7 @@ class Renderer:
             trim_blocks=False,
             lstrip_blocks=False,
         )
+        translation.install(self.env)  # _() and {% trans %} in the language of the page being drawn
 
     def render(self, view: PageView, context: dict[str, Any] | None = None) -> str:
         """The page's content; ``context`` if the caller has computed the view's context already."""
