@@ -142,8 +142,12 @@
     });
   }
 
-  function pause() {
-    return new Promise(function (done) { setTimeout(done, 0); });
+  function pause() {  /* a new task soon: setTimeout would wait at least 4 ms after the fifth in a row */
+    return new Promise(function (done) {
+      var channel = new MessageChannel();
+      channel.port1.onmessage = function () { done(); };
+      channel.port2.postMessage(0);
+    });
   }
 
   function say(box, text, kind) {
@@ -157,32 +161,42 @@
   function initFinder(form) {
     var input = form.querySelector("input");
     var box = form.querySelector(".thinka-finder__results");
-    var index = null, loading = null, finder = null;
+    var index = null, loading = null, finder = null, texts = null;
+    function message(key) {  /* in the page's language, from the finder's JSON block (finder.html) */
+      if (!texts) {
+        try { texts = JSON.parse(form.querySelector(".thinka-finder__texts").textContent); } catch (e) { texts = {}; }
+      }
+      return texts[key] || key;
+    }
     function load() {
       if (!loading) {
         loading = Promise.all([
           fetch(form.getAttribute("data-index")).then(function (r) { return r.json(); }),
           window.ThinkaFinder ? null : loadScript(form.getAttribute("data-code"))
         ]).then(function (got) {
-          /* reading the index, preparing it and the first drawing each in a task of its own, so none
-             holds the page up long (a phone is several times slower than this computer) */
-          return pause().then(function () { finder = window.ThinkaFinder; index = finder.prepare(got[0]); return pause(); })
-            .then(function () { return index; });
-        });
+          /* reading the index, each step of preparing it and the first drawing each in a task of its
+             own, so none holds the page up long (a phone is several times slower than a computer) */
+          finder = window.ThinkaFinder;
+          function step() { return pause().then(function () { return finder.prepareStep(got[0]) ? step() : got[0]; }); }
+          return step();
+        }).then(function (prepared) { index = prepared; return index; });
         loading.catch(function () {
           loading = null;  /* try again on the next keystroke */
-          say(box, "Die Suche ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.", "thinka-finder__none");
+          say(box, message("unreachable"), "thinka-finder__none");
         });
       }
       return loading;
     }
-    function draw(text) {
-      try { finder.renderResults(form, index, text); } catch (e) { say(box, "Die Suche hat gerade nicht geklappt. Bitte versuchen Sie es noch einmal."); }
+    function draw(text, answer) {
+      try { finder.renderResults(form, index, text, answer || undefined); } catch (e) { say(box, message("failed")); }
     }
     function update() {
       var text = input.value;
       if (index) { draw(text); return; }  /* code and index are there: draw at once, in the same task */
-      load().then(function () { if (input.value === text) draw(text); });
+      /* the first answer: searching and drawing in two tasks */
+      var answer = null;
+      load().then(function () { if (input.value === text) answer = finder.search(index, text); return pause(); })
+        .then(function () { if (input.value === text) draw(text, answer); });
     }
     input.addEventListener("focus", load, { once: true });
     input.addEventListener("input", update);
@@ -191,18 +205,29 @@
     if (near && navigator.geolocation) {
       near.parentNode.classList.remove("thinka-finder__near-row--off");
       near.addEventListener("click", function () {
-        say(box, "Ihr Standort wird ermittelt …");
+        say(box, message("locating"));
         navigator.geolocation.getCurrentPosition(function (position) {
           load().then(function () { finder.renderNear(form, index, position); });
         }, function () {
-          say(box, "Ihr Standort ist nicht verfügbar. Geben Sie bitte Ihren Ort oder Ihre Postleitzahl ein.", "thinka-finder__none");
+          say(box, message("noPosition"), "thinka-finder__none");
         }, { timeout: 15000, maximumAge: 300000 });
       });
     }
     /* "?ort=…" fills the finder (a link someone shared). Not "q": Material's search opens on "q"
        and would cover the finder's results with its own "Keine Suchergebnisse". */
     var initial = new URLSearchParams(window.location.search).get("ort");
-    if (initial) { input.value = initial; update(); }
+    if (initial) {
+      /* Room for the answer down to the bottom of the screen, kept until the visitor types: the
+         answer comes a moment later and would push what stands below it out of view (a layout
+         shift). */
+      var room = window.innerHeight - box.getBoundingClientRect().top;
+      if (room > 0) {
+        box.style.minHeight = Math.round(room) + "px";
+        input.addEventListener("input", function () { box.style.minHeight = ""; }, { once: true });
+      }
+      input.value = initial;
+      update();
+    }
     window.thinkaFinder = { search: function (text) { return load().then(function () { return finder.search(index, text); }); } };
   }
 

@@ -14,11 +14,16 @@ A Gemeinde's coordinate is the mean of its postal code centres; its district is 
 district outlines (``reference/thueringen.geojson``) that holds most of those centres. Both are
 approximate (a postal code can cover several Gemeinden): good for "the nearest contact points",
 never shown as an address.
+
+``spellings()``: the larger towns written in Cyrillic and Arabic script (Гера, Эрфурт, إرفورت), from
+``reference/ortsnamen-schriften.yml``, so a visitor of the Ukrainian, Russian, Arabic or Persian pages
+finds them as typed in their own script.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -177,3 +182,49 @@ def gazetteer() -> Gazetteer:
         {prefix: tuple(sorted(states)) for prefix, states in sorted(other_prefixes.items())},
         _parts({p.name for p in places}),
     )
+
+
+# The script each language's spellings are written in (letters, spaces, hyphens; Persian's zero-width
+# non-joiner; apostrophes in Ukrainian).
+SPELLING_SCRIPTS = {
+    "uk": re.compile(r"^[\u0400-\u04ff][\u0400-\u04ff '’ʼ-]*$"),
+    "ru": re.compile(r"^[\u0400-\u04ff][\u0400-\u04ff '’ʼ-]*$"),
+    "ar": re.compile(r"^[\u0600-\u06ff][\u0600-\u06ff\u200c -]*$"),
+    "fa": re.compile(r"^[\u0600-\u06ff][\u0600-\u06ff\u200c -]*$"),
+}
+SPELLINGS_FILE = "reference/ortsnamen-schriften.yml"
+
+
+@cache
+def spellings() -> dict[str, dict[str, tuple[str, ...]]]:
+    """Gemeinde (as the gazetteer names it) → language → its spellings in that language's script."""
+    return read_spellings(resources.files(__package__).joinpath(SPELLINGS_FILE).read_text("utf-8"), {p.name for p in gazetteer().places})
+
+
+def read_spellings(text: str, names: set[str]) -> dict[str, dict[str, tuple[str, ...]]]:
+    """The table's entries, checked: each names a Gemeinde of ``names``, once, with spellings only in
+    its language's script; every problem at once in a German ValueError."""
+    import yaml
+
+    data = yaml.safe_load(text)
+    problems: list[str] = []
+    found: dict[str, dict[str, tuple[str, ...]]] = {}
+    for number, entry in enumerate(data["orte"], 1):
+        place = entry.get("ort")
+        where = f"{SPELLINGS_FILE}, Eintrag {number} ({place})"
+        if place not in names:
+            problems.append(f"{where}: keine Gemeinde des Ortsverzeichnisses")
+        if place in found:
+            problems.append(f"{where}: steht zweimal in der Liste")
+        unknown = set(entry) - {"ort", "art", "unsicher", *SPELLING_SCRIPTS}
+        if unknown or not set(entry.get("unsicher", ())) <= set(SPELLING_SCRIPTS):
+            problems.append(f"{where}: unbekannte Angabe {sorted(unknown) or entry['unsicher']}; möglich: {', '.join(SPELLING_SCRIPTS)}")
+        spelled = {}
+        for language, script in SPELLING_SCRIPTS.items():
+            texts = tuple(str(t).strip() for t in entry.get(language) or ())
+            problems += [f"{where}: '{t}' ist nicht in der Schrift der Sprache {language}" for t in texts if not script.match(t)]
+            spelled[language] = texts
+        found[place] = spelled
+    if problems:
+        raise ValueError("\n".join(problems))
+    return found

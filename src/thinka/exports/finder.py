@@ -18,7 +18,7 @@ from typing import Any, Iterator
 
 from thinka.data.dataset import Dataset, max_age_months
 from thinka.data.districts import all_districts
-from thinka.data.gazetteer import ATTRIBUTION, STATES, gazetteer
+from thinka.data.gazetteer import ATTRIBUTION, STATES, gazetteer, spellings
 from thinka.data.hours import public_holidays, weekly_ranges
 from thinka.data.lifecycle import closure_now, hours_are_old, is_current
 from thinka.data.settings import Settings
@@ -28,13 +28,33 @@ INDEX_PATH = "standorte/finder-index.json"
 SOURCES = ATTRIBUTION  # shown under the finder: the gazetteer's data, its licences and attribution
 
 
+# Compatibility forms become plain letters (NFKD: Arabic presentation forms, full-width digits).
+# Letters written differently for the same sound, folded to one (after the accents are gone, so
+# й, ё and ї are и, е and і by then): Ukrainian and Russian spellings of a town (Ерфурт, Эрфурт;
+# Ільменау, Ильменау), and the Arabic and Persian forms of a letter (ی ي ى, ک ك, ة ه); the
+# tatweel (a stretching stroke) and the zero-width non-joiner vanish; Arabic-Indic and Persian
+# digits become 0-9 (٩٩٠٨٩, ۹۹۰۸۹: 99089).
+_FOLD = str.maketrans(
+    {"є": "е", "э": "е", "і": "и", "ы": "и", "ґ": "г", "ь": None, "ъ": None,
+     "ٱ": "ا", "ى": "ي", "ی": "ي", "ک": "ك", "ة": "ه", "ھ": "ه", "ـ": None, "\u200c": None}
+    | {chr(0x660 + d): str(d) for d in range(10)}
+    | {chr(0x6F0 + d): str(d) for d in range(10)}
+)
+# What is kept: Latin letters and digits, the Cyrillic alphabet, the Arabic letters and Persian's
+# four more (پ چ ژ گ); everything else separates words.
+_OTHER = re.compile(r"[^a-z0-9\u0430-\u044f\u0621-\u064a\u067e\u0686\u0698\u06af]+")
+
+
 @functools.lru_cache(maxsize=1 << 16)  # the same towns, parts and postal codes recur across sites
 def normalize(text: str) -> str:
-    """``Sömmerda``, ``Soemmerda`` and ``sommerda`` all become ``sommerda``."""
+    """``Sömmerda``, ``Soemmerda`` and ``sommerda`` all become ``sommerda``; ``Эрфурт`` and
+    ``Ерфурт`` become ``ерфурт``, ``إرفورت`` and ``ارفورت`` become ``ارفورت``. The finder's script
+    (thinka-finder.js) has the same function."""
     text = text.casefold().replace("ß", "ss")
-    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.category(c).startswith("M"))
+    text = text.translate(_FOLD)
     text = text.replace("ae", "a").replace("oe", "o").replace("ue", "u")
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+    return " ".join(_OTHER.sub(" ", text).split())
 
 
 # "Lusaner Straße 7" → "Lusaner Straße"; "Lilo-Hermann-Straße 03/33" → "Lilo-Hermann-Straße"
@@ -110,6 +130,7 @@ def build_index(dataset: Dataset, today: date) -> dict[str, Any]:
             }
             if closed:  # never "open now" during a closure; the results say until when
                 entry_point["z"] = closed.bis.german()
+                entry_point["zi"] = closed.bis.iso()  # for the date in the page's language
             if point.telefon:  # the first number, for a call link in the results
                 entry_point["t"] = [point.telefon[0].display, point.telefon[0].e164]
             if point.koordinaten:
@@ -168,7 +189,8 @@ def gazetteer_part() -> dict[str, Any]:
     [name, number of their city in places, 1 where found only together with the city's name ("Erfurt
     Altstadt"; also a name that is a Gemeinde too, which alone stays the Gemeinde)]; the
     other states' place names ("|"-joined) and the first three digits of their postal codes, for an
-    honest answer."""
+    honest answer; the larger towns' Cyrillic and Arabic-script spellings, normalized and "|"-joined
+    by German name ("Erfurt": "ерфурт|ارفورت")."""
     data = gazetteer()
     states: dict[str, list[str]] = {}
     for prefix, codes in data.other_prefixes.items():
@@ -183,7 +205,16 @@ def gazetteer_part() -> dict[str, Any]:
         "states": {code: name for code, name in STATES.items() if code != "TH"},
         "elsewhere": {state: "|".join(names) for state, names in data.other_states.items()},
         "prefixes": {states: " ".join(prefixes) for states, prefixes in sorted(states.items())},
+        "spellings": {place: "|".join(keys) for place, keys in _spelling_keys().items()},
     }
+
+
+def _spelling_keys() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for place, languages in spellings().items():
+        keys = [normalize(text) for texts in languages.values() for text in texts]
+        out[place] = [k for i, k in enumerate(keys) if k and k not in keys[:i] and k not in place_keys(place)]
+    return out
 
 
 def index_files(dataset: Dataset, settings: Settings) -> Iterator[tuple[str, str]]:
