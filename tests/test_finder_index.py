@@ -77,6 +77,11 @@ def test_the_gazetteer_holds_every_gemeinde_with_codes_district_and_coordinate()
     assert places["Apolda"].district == "16071"  # Weimarer Land, not the city of Weimar
     assert places["Eisenach"].district == "16063"  # since 2021 in the Wartburgkreis
     assert places["Bad Frankenhausen/Kyffhäuser"].district == "16065"
+    # a postal code shared across a district line counts less than a Gemeinde's own: Bad Tabarz has
+    # 99891 of its own and 98596 shared with Brotterode-Trusetal (Schmalkalden-Meiningen)
+    assert places["Bad Tabarz"].district == "16067"  # Landkreis Gotha
+    assert places["Brotterode-Trusetal"].district == "16066"
+    assert abs(places["Bad Tabarz"].lat - 50.86) < 0.03 and abs(places["Bad Tabarz"].lon - 10.50) < 0.05  # its own code's centre
 
 
 def test_other_states_answer_for_their_places_and_postal_codes():

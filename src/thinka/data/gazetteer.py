@@ -157,15 +157,26 @@ def gazetteer() -> Gazetteer:
         near = any(_NEAR[0] <= centres[c][0] <= _NEAR[1] and _NEAR[2] <= centres[c][1] <= _NEAR[3] for c in codes if c in centres)
         if near or len(codes) >= 3:
             other_states[state].add(name)
+    sharing = Counter(code for codes in codes_of.values() for code in set(codes))  # how many Thuringian Gemeinden use a postal code
     places = []
     for name, codes in sorted(codes_of.items()):
         points = [centres[c] for c in codes if c in centres]
         if not points:
             continue  # no coordinate for any of its codes: the finder could not place it (none today)
-        votes = Counter(district_at(lat, lon, shapes) or _nearest_district(lat, lon, shapes) for lat, lon in points)
+        # A postal code shared by several Gemeinden says less about where this one lies than a code
+        # of its own: each code's vote counts 1 / (Gemeinden sharing it), so Bad Tabarz (99891, its
+        # own, and 98596, shared with Brotterode-Trusetal across the district line) is in Gotha.
+        votes: Counter[str] = Counter()
+        for code in codes:
+            if code in centres:
+                lat, lon = centres[code]
+                votes[district_at(lat, lon, shapes) or _nearest_district(lat, lon, shapes)] += 1 / sharing[code]
         # A kreisfreie Stadt is one Gemeinde: a place sharing a postal code with it ("Schleusingen",
         # 98527 of Suhl) lies in a Landkreis around it.
         county = Counter({key: n for key, n in votes.items() if known[key].kind != "kreisfreie Stadt" or known[key].name == name})
+        # its coordinate: the centre of its own postal codes where it has any (a shared code's centre may lie in the neighbour)
+        own = [centres[c] for c in codes if c in centres and sharing[c] == 1]
+        points = own or points
         if not county:
             lat, lon = points[0]
             county = Counter({_nearest_district(lat, lon, [s for s in shapes if known[s[0]].kind != "kreisfreie Stadt"]): 1})
