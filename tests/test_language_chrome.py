@@ -171,8 +171,8 @@ def test_arabic_menu_and_footer_lead_to_arabic_pages(site):
     tabs = [(a["href"], text) for a, text in p.find("a", class_="md-tabs__link")]
     assert tabs == [
         ("../../", "الصفحة الرئيسية"),
-        ("../", "المواقع"),
-        ("../../anlaufstellen/", "مراكز الاستشارة (أ–ي)"),
+        ("../", "مواقع ThINKA"),
+        ("../../anlaufstellen/", "مراكز الاستشارة من الألف إلى الياء"),
         ("../../karte/", "الخريطة"),
         ("../../programm/", "عن البرنامج"),
     ]

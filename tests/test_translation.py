@@ -355,3 +355,25 @@ def test_an_environment_without_autoescape_gets_the_same_words_and_marks(catalog
         assert template.render() == '<a title="Call">Call</a> 3 towns'
     with using("uk"):  # no Ukrainian catalogue here
         assert template.render() == '<a title="Anrufen"><span lang="de">Anrufen</span></a> <span lang="de">3 Orten</span>'
+
+
+def test_a_german_text_has_one_translation_per_language_across_its_catalogue_files():
+    """The chrome, the finder, the legal texts and the pages have catalogue files of their own; a
+    German text they share ("Standorte", "Geschlossen, öffnet morgen um %(time)s Uhr") must read
+    the same in all of them, or the tab and the page's heading, the finder and the card would say
+    it differently (the site takes the last file's)."""
+    from babel.messages.pofile import read_po
+
+    differing = []
+    for code in ["en", "uk", "ru", "ar", "fa"]:
+        said: dict[tuple[str | None, str], tuple[str, object]] = {}
+        for path in translation.catalogue_files(code):
+            with path.open("rb") as handle:
+                for m in read_po(handle, locale=code):
+                    if not m.id or not m.string:
+                        continue
+                    key = (m.context, m.id if isinstance(m.id, str) else m.id[0])
+                    if key in said and said[key][1] != m.string:
+                        differing.append(f"{code}: {key[1]!r} in {said[key][0]} and {path.name}")
+                    said[key] = (path.name, m.string)
+    assert differing == []
