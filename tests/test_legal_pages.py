@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from thinka.data.languages import LANGUAGES
+from thinka.views.translation import gettext, using
 from conftest import COMPLETE, build, edit
 
 
@@ -111,6 +113,9 @@ def test_missing_facts_are_named_on_the_page_and_logged_without_failing_strict(i
     assert "Der Stand der Vereinbarkeit mit der BITV 2.0 ist noch nicht eingetragen ." in statement
 
 
+TRANSLATED = [code for code in LANGUAGES if code != "de"]
+
+
 def test_every_page_carries_funding_notice_legal_links_and_easy_language(complete_site):
     pages = sorted(complete_site.rglob("*.html"))
     assert len(pages) > 10
@@ -120,12 +125,18 @@ def test_every_page_carries_funding_notice_legal_links_and_easy_language(complet
         html = path.read_text("utf-8")
         if '<meta http-equiv="refresh"' in html:  # an old address that sends the visitor on (views/moved.py)
             continue
-        assert html.count("Kofinanziert von der Europäischen Union") == 1, path
-        assert '<svg class="thinka-funding__emblem" viewBox="0 0 810 540"' in html, path
         page_url = path.parent.relative_to(complete_site).as_posix() + "/"
+        code = page_url.split("/")[0] if page_url.split("/")[0] in TRANSLATED else "de"
+        with using(code):  # a page in another language says it in that language (views/locale/<code>/…/chrome.po)
+            notice = gettext("Kofinanziert von der Europäischen Union")
+            legal = [gettext(t) for t in ("Impressum", "Datenschutz", "Barrierefreiheit")] + ["Offene Daten" if code == "de" else gettext("Offene Daten (auf Deutsch)")]
+        assert html.count(notice) == 1 if code == "de" else html.count(f'<span class="thinka-funding__eu">{notice}</span>') == 1, path
+        assert '<svg class="thinka-funding__emblem" viewBox="0 0 810 540"' in html, path
         footer = re.search(r'<nav class="thinka-footer__links".*?</nav>', html, re.S).group()
         links = {text: posixpath.normpath(posixpath.join(page_url, href)).lstrip("/") for href, text in re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', footer)}
-        assert links == {"Impressum": "impressum", "Datenschutz": "datenschutz", "Barrierefreiheit": "barrierefreiheit", "Leichte Sprache": "leichte-sprache", "Offene Daten": "daten", "Für Redaktionen": "redaktion"}, path
+        own = "" if code == "de" else f"{code}/"  # the legal pages' essentials in the page's language; the German-only offers in German
+        assert links == {legal[0]: own + "impressum", legal[1]: own + "datenschutz", legal[2]: own + "barrierefreiheit", "Leichte Sprache": "leichte-sprache",
+                         legal[3]: "daten", "Für Redaktionen": "redaktion"}, path
         assert 'class="md-header__button thinka-header__easy"' in html, path
 
 

@@ -298,7 +298,7 @@ def test_a_hand_written_page_asking_for_an_unknown_fragment_gets_a_german_messag
     renderer = Renderer(Path(__file__).resolve().parents[1] / "overrides" / "thinka")
     with pytest.raises(UnknownMarker) as caught:
         renderer.fill_markers("<p>x</p>\n<!-- thinka:termine -->", fragments, "")
-    assert caught.value.args[0] == "Unbekannte Markierung '<!-- thinka:termine -->'. Möglich sind: <!-- thinka:aktuelles -->, <!-- thinka:finder -->, <!-- thinka:offene-daten -->, <!-- thinka:veranstaltungen -->."
+    assert caught.value.args[0] == "Unbekannte Markierung '<!-- thinka:termine -->'. Möglich sind: <!-- thinka:aktuelles -->, <!-- thinka:barriere-melden -->, <!-- thinka:betreiber -->, <!-- thinka:finder -->, <!-- thinka:karte-einwilligung -->, <!-- thinka:offene-daten -->, <!-- thinka:veranstaltungen -->, <!-- thinka:webserver-protokoll -->."
 
 
 def test_sample_feeds_and_calendars_hold_every_sample_post_and_event(tmp_path: Path):

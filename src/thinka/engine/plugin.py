@@ -115,11 +115,7 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
             for message in exc.messages:
                 log.error(message)
             raise PluginError("Die Sprachen in mkdocs.yml sind nicht richtig angegeben; die Website wurde nicht gebaut.") from None
-        broken = translation.check_catalogues()  # a translation that cannot be filled in, a catalogue of an unknown language
-        if broken:
-            for message in broken:
-                log.error(diagnostics.one_line(message))
-            raise PluginError(f"Die Übersetzungskataloge enthalten {len(broken)} Fehler; die Website wurde nicht gebaut.")
+        _check_catalogues()
         return config
 
     def on_pre_build(self, config: Any) -> None:
@@ -327,6 +323,15 @@ class ThinkaPlugin(BasePlugin[ThinkaConfig]):
 
 def _page_lang(page: Any) -> str:
     return page.meta.get("thinka_lang", DEFAULT) if page is not None and getattr(page, "meta", None) else DEFAULT
+
+
+def _check_catalogues() -> None:
+    """A translation that cannot be filled in, a catalogue of an unknown language: German lines, no build."""
+    broken = translation.check_catalogues()
+    if broken:
+        for message in broken:
+            log.error(diagnostics.one_line(message))
+        raise PluginError(f"Die Übersetzungskataloge enthalten {len(broken)} Fehler; die Website wurde nicht gebaut.")
 
 
 def _nav_paths(nav: Any) -> set[str]:
