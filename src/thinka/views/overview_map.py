@@ -197,14 +197,9 @@ def _group(points: list[dict[str, Any]], box: tuple[float, float, float, float])
     for x, y in spots:
         grid[(int(x // limit), int(y // limit))].append((x, y))
 
-    def near(x: float, y: float) -> list[tuple[float, float]]:
-        # Squared distances, the same test as math.hypot(…) < limit for these magnitudes: at 10,000
-        # sites each spot of the overview has hundreds of neighbours, and this runs millions of times.
+    def near(x: float, y: float) -> list[tuple[float, float]]:  # squared distances: millions of calls at 10,000 sites
         cx, cy = int(x // limit), int(y // limit)
-        return [
-            s for dx in (-1, 0, 1) for dy in (-1, 0, 1) for s in grid.get((cx + dx, cy + dy), ())
-            if (s[0] - x) * (s[0] - x) + (s[1] - y) * (s[1] - y) < squared
-        ]
+        return [s for dx in (-1, 0, 1) for dy in (-1, 0, 1) for s in grid.get((cx + dx, cy + dy), ()) if (s[0] - x) ** 2 + (s[1] - y) ** 2 < squared]
 
     squared = limit * limit
     neighbours = {spot: near(*spot) for spot in spots}
