@@ -1,6 +1,6 @@
 /* ThINKA finder: matching what a resident types against the finder's index and drawing the answer.
    Loaded by thinka.js only when the finder is used (with the index), so pages without it or visitors
-   who never use it do not load it. Shares normalize, openState, berlinNow and el with thinka.js. */
+   who never use it do not load it. Shares openState, berlinNow and el with thinka.js. */
 (function () {
   "use strict";
 

@@ -18,14 +18,6 @@
     return WORDS[key].replace("{time}", time).replace("{day}", day === undefined ? "" : WORDS.days[day]);
   }
 
-  /* Must match thinka.finder.normalize (Python). */
-  function normalize(text) {
-    text = String(text).toLowerCase().replace(/ß/g, "ss");
-    text = text.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-    text = text.replace(/ae/g, "a").replace(/oe/g, "o").replace(/ue/g, "u");
-    return text.replace(/[^a-z0-9]+/g, " ").trim();
-  }
-
   /* ---------------------------------------------------------------- time in Europe/Berlin */
   /* Berlin time from UTC by the EU summer-time rule (Directive 2000/84/EC: CEST, UTC+2, from the
      last Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC; otherwise CET, UTC+1).
@@ -130,7 +122,7 @@
 
   /* ---------------------------------------------------------------- finder */
   /* The finder's code (thinka-finder.js) and its index come only when the field is used. */
-  window.thinkaShared = { normalize: normalize, openState: openState, berlinNow: berlinNow, el: el };
+  window.thinkaShared = { openState: openState, berlinNow: berlinNow, el: el };
 
   function loadScript(src) {
     return new Promise(function (done, failed) {
